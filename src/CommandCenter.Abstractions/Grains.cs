@@ -1,0 +1,81 @@
+using Orleans.Concurrency;
+
+namespace CommandCenter.Abstractions;
+
+/// <summary>Receives pushed changes; one per silo, relayed to that silo's SignalR clients.</summary>
+public interface ISituationObserver : IGrainObserver
+{
+    [OneWay]
+    Task OnSiteChanged(SiteChange change);
+
+    [OneWay]
+    Task OnRegionChanged(RegionChange change);
+}
+
+/// <summary>A grain that pushes its changes to subscribed observers (at most a few times a second).</summary>
+public interface IObservableGrain
+{
+    /// <summary>Subscribes, or renews a subscription; renew within the expiry (see PushOptions).</summary>
+    Task Subscribe(ISituationObserver observer);
+
+    Task Unsubscribe(ISituationObserver observer);
+}
+
+/// <summary>Something that holds devices and reports a tally to its site: a room or the vault.</summary>
+public interface IDeviceHolderGrain : IGrainWithStringKey
+{
+    Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates);
+
+    /// <summary>Adds devices the agent announced; existing devices keep their state.</summary>
+    Task SetInventory(IReadOnlyList<InventoryItem> devices);
+
+    Task<HolderView> GetView();
+
+    /// <summary>Marks devices that missed too many status intervals offline (also run by a timer).</summary>
+    Task SweepOffline();
+}
+
+/// <summary>An exam room (考场), key <c>{siteId}-{room}</c>.</summary>
+public interface IRoomGrain : IDeviceHolderGrain;
+
+/// <summary>A site's paper storage room (试卷保管室), key <c>{siteId}</c>; holds the vault door devices.</summary>
+public interface IVaultGrain : IDeviceHolderGrain;
+
+/// <summary>An exam site (考点), key the 8-digit site id.</summary>
+public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
+{
+    Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> devices);
+
+    /// <summary>Site-level devices (no room, not the vault door), e.g. gate readers.</summary>
+    Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates);
+
+    /// <summary>A room or the vault reports its tally and what changed.</summary>
+    [OneWay]
+    Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events);
+
+    Task<bool> RecordReport(SiteReport report);
+
+    /// <summary>Null when the site has never sent anything.</summary>
+    Task<SiteDetail?> GetDetail();
+
+    Task SweepOffline();
+}
+
+/// <summary>A province, city or county (GB/T 2260 code as key).</summary>
+public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
+{
+    /// <summary>A child (city, county or site) reports its current tally.</summary>
+    [OneWay]
+    Task ReportChild(string childCode, Tally tally);
+
+    Task<RegionSnapshot> GetSnapshot();
+}
+
+/// <summary>A paper bag (试卷袋), key the id printed on it.</summary>
+public interface IPaperBagGrain : IGrainWithStringKey
+{
+    /// <summary>Appends a custody event; false when its (site, msgId) was seen before.</summary>
+    Task<bool> Record(CustodyRecord record);
+
+    Task<PaperBagView> GetView();
+}

@@ -1,0 +1,42 @@
+namespace CommandCenter.Abstractions;
+
+/// <summary>
+/// Roll-up counts at any level. Parents keep each child's last tally and add the difference,
+/// so totals stay exact without scanning and a repeated report changes nothing.
+/// </summary>
+[GenerateSerializer, Immutable]
+public readonly record struct Tally(
+    [property: Id(0)] int SitesTotal,
+    [property: Id(1)] int SitesOnline,
+    [property: Id(2)] int RoomsTotal,
+    [property: Id(3)] int RoomsAllOk,
+    [property: Id(4)] int DevicesOk,
+    [property: Id(5)] int DevicesFault,
+    [property: Id(6)] int DevicesOffline,
+    [property: Id(7)] int DevicesUnknown,
+    [property: Id(8)] int CandidatesVerified,
+    [property: Id(9)] int IdRejected)
+{
+    public int DevicesTotal => DevicesOk + DevicesFault + DevicesOffline + DevicesUnknown;
+
+    public static Tally operator +(Tally a, Tally b) => new(
+        a.SitesTotal + b.SitesTotal, a.SitesOnline + b.SitesOnline, a.RoomsTotal + b.RoomsTotal,
+        a.RoomsAllOk + b.RoomsAllOk, a.DevicesOk + b.DevicesOk, a.DevicesFault + b.DevicesFault,
+        a.DevicesOffline + b.DevicesOffline, a.DevicesUnknown + b.DevicesUnknown,
+        a.CandidatesVerified + b.CandidatesVerified, a.IdRejected + b.IdRejected);
+
+    public static Tally operator -(Tally a, Tally b) => new(
+        a.SitesTotal - b.SitesTotal, a.SitesOnline - b.SitesOnline, a.RoomsTotal - b.RoomsTotal,
+        a.RoomsAllOk - b.RoomsAllOk, a.DevicesOk - b.DevicesOk, a.DevicesFault - b.DevicesFault,
+        a.DevicesOffline - b.DevicesOffline, a.DevicesUnknown - b.DevicesUnknown,
+        a.CandidatesVerified - b.CandidatesVerified, a.IdRejected - b.IdRejected);
+
+    /// <summary>One device in <paramref name="state"/>.</summary>
+    public static Tally OneDevice(DeviceState state) => state switch
+    {
+        DeviceState.Ok => new Tally { DevicesOk = 1 },
+        DeviceState.Fault => new Tally { DevicesFault = 1 },
+        DeviceState.Offline => new Tally { DevicesOffline = 1 },
+        _ => new Tally { DevicesUnknown = 1 },
+    };
+}

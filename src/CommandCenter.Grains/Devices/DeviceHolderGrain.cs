@@ -1,0 +1,69 @@
+using CommandCenter.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Grains.Devices;
+
+/// <summary>
+/// A grain that holds devices (a room or the vault) and reports its tally and changed devices to
+/// its site after every change. A timer marks silent devices offline.
+/// </summary>
+internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, TimeProvider time) : Grain, IDeviceHolderGrain
+{
+    private DeviceTable _table = null!;
+    private ISiteGrain _site = null!;
+    private Tally _reported;
+
+    protected abstract string SiteId { get; }
+
+    /// <summary>How the site names this holder: the room number, or <c>vault</c>.</summary>
+    protected abstract string HolderKey { get; }
+
+    protected abstract bool IsRoom { get; }
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _table = new DeviceTable(SiteId);
+        _site = GrainFactory.GetGrain<ISiteGrain>(SiteId);
+        var period = liveness.Value.StatusInterval;
+        this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+        return Task.CompletedTask;
+    }
+
+    public Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
+    {
+        var changed = new List<DeviceView>();
+        var events = new List<EventView>();
+        var result = _table.Apply(updates, changed, events);
+        Report(changed, events);
+        return Task.FromResult(result);
+    }
+
+    public Task SetInventory(IReadOnlyList<InventoryItem> devices)
+    {
+        var added = _table.AddInventory(devices);
+        Report(added, []);
+        return Task.CompletedTask;
+    }
+
+    public Task<HolderView> GetView() => Task.FromResult(new HolderView(HolderKey, _table.Tally(IsRoom), _table.Views()));
+
+    public Task SweepOffline()
+    {
+        var changed = new List<DeviceView>();
+        _table.SweepOffline(time.GetUtcNow(), liveness.Value.OfflineAfter, changed);
+        Report(changed, []);
+        return Task.CompletedTask;
+    }
+
+    private void Report(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
+    {
+        var tally = _table.Tally(IsRoom);
+        if (changed.Count == 0 && events.Count == 0 && tally == _reported)
+        {
+            return;
+        }
+
+        _reported = tally;
+        _site.ReportHolder(HolderKey, tally, changed, events).Ignore();
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Server.Hosting;
+
+/// <summary>Cross-field checks of the cluster and broker settings, named by their configuration keys.</summary>
+internal sealed class ClusterHostOptionsValidator : IValidateOptions<ClusterHostOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ClusterHostOptions options)
+    {
+        if (options.Provider == ClusterProvider.Redis)
+        {
+            return ValidateOptionsResult.Fail(
+                "Cluster:Provider=Redis is not part of this build yet (it arrives with the production profile); use Cluster:Provider=Localhost.");
+        }
+
+        return options.SiloPort == options.GatewayPort
+            ? ValidateOptionsResult.Fail("Cluster:SiloPort and Cluster:GatewayPort must differ.")
+            : ValidateOptionsResult.Success;
+    }
+}
+
+internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MqttOptions options)
+    {
+        if (options.Mode == MqttMode.Embedded && !System.Net.IPAddress.TryParse(options.Host, out _))
+        {
+            return ValidateOptionsResult.Fail($"Mqtt:Host must be an IP address to listen on in Embedded mode (got '{options.Host}').");
+        }
+
+        if (options.ClientId.StartsWith("site-", StringComparison.Ordinal))
+        {
+            return ValidateOptionsResult.Fail("Mqtt:ClientId must not start with 'site-' (reserved for site agents).");
+        }
+
+        return options.MaxReconnectDelay < options.ReconnectDelay
+            ? ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.")
+            : ValidateOptionsResult.Success;
+    }
+}

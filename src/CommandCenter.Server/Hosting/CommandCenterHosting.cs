@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CommandCenter.Grains;
+using CommandCenter.Regions;
+using CommandCenter.Server.Api;
+using CommandCenter.Server.Broker;
+using CommandCenter.Server.Ingest;
+using CommandCenter.Server.Push;
+using CommandCenter.Server.Simulation;
+using CommandCenter.Simulator;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Server.Hosting;
+
+/// <summary>The wiring of the command center, one piece per data-flow stage: silo, broker, ingest, push, simulation.</summary>
+public static class CommandCenterHosting
+{
+    public static WebApplicationBuilder AddCommandCenter(this WebApplicationBuilder builder)
+    {
+        builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(RegionCatalog.Hunan);
+
+        builder.AddOrleansSilo();
+        builder.AddEdgeIngest();
+        builder.AddSituationPush();
+        builder.AddSimulation();
+        return builder;
+    }
+
+    public static WebApplication MapCommandCenter(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapHealth();
+        app.MapSituationApi();
+        app.MapHub<SituationHub>(SituationHub.Path);
+        return app;
+    }
+
+    private static void AddOrleansSilo(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<ClusterHostOptions>(builder.Configuration, ClusterHostOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
+        builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
+        builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
+
+        var cluster = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+            silo.AddMemoryGrainStorageAsDefault();
+        });
+    }
+
+    private static void AddEdgeIngest(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<MqttOptions>(builder.Configuration, MqttOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
+        builder.Services.AddValidatedOptions<IngestOptions>(builder.Configuration, IngestOptions.Section);
+        builder.Services.AddSingleton<IngestStats>();
+        builder.Services.AddSingleton<IngestReadiness>();
+        builder.Services.AddSingleton<EmbeddedBrokerReady>();
+        builder.Services.AddSingleton<GrainRouter>();
+        builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
+        builder.Services.AddSingleton<EmbeddedBroker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
+        builder.Services.AddHostedService<MqttIngestService>();
+    }
+
+    private static void AddSituationPush(this WebApplicationBuilder builder)
+    {
+        var enums = new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(enums));
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(enums));
+        builder.Services.AddSingleton<SituationReader>();
+        builder.Services.AddSingleton<SituationRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SituationRelay>());
+    }
+
+    private static void AddSimulation(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SimulationOptions>().Bind(builder.Configuration.GetSection(SimulationOptions.SectionName));
+        builder.Services.AddHostedService<SimulationHostedService>();
+    }
+}

@@ -1,0 +1,53 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CommandCenter.Server.Hosting;
+
+public enum MqttMode
+{
+    /// <summary>An MQTTnet broker inside this process (the embedded default).</summary>
+    Embedded,
+    /// <summary>An external broker such as Mosquitto (the production profile).</summary>
+    External,
+}
+
+/// <summary>Section "Mqtt": where the broker is and how ingest connects to it.</summary>
+public sealed class MqttOptions
+{
+    public const string Section = "Mqtt";
+
+    public MqttMode Mode { get; set; } = MqttMode.Embedded;
+
+    [Required]
+    public string Host { get; set; } = "127.0.0.1";
+
+    [Range(1, 65535)]
+    public int Port { get; set; } = 1883;
+
+    public string? User { get; set; }
+
+    public string? Password { get; set; }
+
+    public bool UseTls { get; set; }
+
+    /// <summary>Client id of this silo's ingest connection; must be unique per silo.</summary>
+    [Required]
+    public string ClientId { get; set; } = $"cc-ingest-{Environment.MachineName}-{Environment.ProcessId}";
+
+    /// <summary>
+    /// Shared-subscription group (<c>$share/{group}/…</c>) so that every silo takes a part of the
+    /// traffic; used with an external broker. Empty: a plain subscription.
+    /// </summary>
+    public string? SharedGroup { get; set; } = "cc-ingest";
+
+    /// <summary>Embedded broker: only a client named <c>site-{siteId}</c> may publish under that site.</summary>
+    public bool RequireSiteClientId { get; set; } = true;
+
+    /// <summary>First reconnect delay; doubles up to <see cref="MaxReconnectDelay"/>.</summary>
+    public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The topic filter ingest subscribes to.</summary>
+    public string SubscriptionFilter(string topicFilter) =>
+        Mode == MqttMode.External && !string.IsNullOrWhiteSpace(SharedGroup) ? $"$share/{SharedGroup}/{topicFilter}" : topicFilter;
+}

@@ -1,0 +1,169 @@
+using CommandCenter.Abstractions;
+using CommandCenter.Contracts.Parsing;
+using CommandCenter.Server.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Server.Ingest;
+
+/// <summary>
+/// Groups accepted updates per grain for a short window and makes one call per grain per window,
+/// with a bound on calls in flight. A room's five statuses and its ID checks of the last 20 ms
+/// become one grain call, not six.
+/// </summary>
+public sealed class GrainRouter(
+    IGrainFactory grains,
+    IngestStats stats,
+    IOptions<IngestOptions> options,
+    TimeProvider time,
+    ILogger<GrainRouter> logger)
+{
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _inFlight = new(options.Value.MaxInFlightGrainCalls);
+    private Pending _pending = new();
+    private int _pendingItems;
+    private long _lastFailureLog;
+
+    /// <summary>Items waiting for the next window; ingest workers slow down when this is high.</summary>
+    public int PendingItems => Volatile.Read(ref _pendingItems);
+
+    public void Add(string siteId, IReadOnlyList<DeviceUpdate> updates)
+    {
+        lock (_gate)
+        {
+            foreach (var update in updates)
+            {
+                var holder = GrainKeys.HolderOf(update.Room, update.Kind);
+                var key = holder is null ? siteId : $"{siteId}/{holder}";
+                if (!_pending.Devices.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    _pending.Devices[key] = list;
+                }
+
+                list.Add(update);
+            }
+
+            _pendingItems += updates.Count;
+        }
+    }
+
+    public void Add(EdgeMessage message)
+    {
+        lock (_gate)
+        {
+            _pending.Others.Add(message);
+            _pendingItems++;
+        }
+    }
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.BatchWindow, time);
+        while (await timer.WaitForNextTickAsync(cancellationToken))
+        {
+            Pending batch;
+            lock (_gate)
+            {
+                if (_pendingItems == 0)
+                {
+                    continue;
+                }
+
+                batch = _pending;
+                _pending = new Pending();
+                _pendingItems = 0;
+            }
+
+            await Dispatch(batch, cancellationToken);
+        }
+    }
+
+    private async Task Dispatch(Pending batch, CancellationToken cancellationToken)
+    {
+        // Presence first, so that a site's inventory is in place before its readings land.
+        foreach (var message in batch.Others)
+        {
+            await _inFlight.WaitAsync(cancellationToken);
+            _ = Track(message.SiteId, 1, Deliver(message));
+        }
+
+        foreach (var (key, updates) in batch.Devices)
+        {
+            await _inFlight.WaitAsync(cancellationToken);
+            var siteId = key[..8];
+            _ = Track(siteId, updates.Count, ApplyDevices(key, siteId, updates));
+        }
+    }
+
+    private Task<ApplyResult> ApplyDevices(string key, string siteId, List<DeviceUpdate> updates)
+    {
+        if (key.Length == 8)
+        {
+            return grains.GetGrain<ISiteGrain>(siteId).Apply(updates);
+        }
+
+        var holder = key[9..];
+        return holder == GrainKeys.Vault
+            ? grains.GetGrain<IVaultGrain>(siteId).Apply(updates)
+            : grains.GetGrain<IRoomGrain>(GrainKeys.Room(siteId, holder)).Apply(updates);
+    }
+
+    private async Task<ApplyResult> Deliver(EdgeMessage message)
+    {
+        var now = time.GetUtcNow();
+        switch (message)
+        {
+            case PresenceMessage p:
+                var devices = p.Devices.Select(d => new InventoryItem(d.DeviceId, d.Kind, d.Room)).ToList();
+                await grains.GetGrain<ISiteGrain>(p.SiteId).SetPresence(p.Online, p.AgentVersion, p.Ts ?? now, devices);
+                return new ApplyResult(1, 0, 0);
+            case CustodyMessage c:
+                var record = new CustodyRecord(c.SiteId, c.MsgId, c.Ts, c.Action, c.Room, c.Staff, c.Count, c.Note, now);
+                return await grains.GetGrain<IPaperBagGrain>(c.Bag).Record(record) ? new(1, 0, 0) : new(0, 1, 0);
+            case ReportMessage r:
+                var report = new SiteReport(r.MsgId, r.Ts, r.Type, r.Session, r.Text, r.By);
+                return await grains.GetGrain<ISiteGrain>(r.SiteId).RecordReport(report) ? new(1, 0, 0) : new(0, 1, 0);
+            default:
+                // Command acknowledgements are counted; tracking them arrives with commands.
+                return new ApplyResult(1, 0, 0);
+        }
+    }
+
+    private async Task Track(string siteId, int items, Task<ApplyResult> call)
+    {
+        try
+        {
+            var result = await call;
+            stats.RecordAccepted(siteId, result.Applied);
+            stats.RecordDuplicates(siteId, result.Duplicates);
+            stats.RecordOutOfOrder(siteId, result.OutOfOrder);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            stats.RecordFailedGrainCall(items);
+            LogFailure(ex, siteId);
+        }
+        finally
+        {
+            _inFlight.Release();
+        }
+    }
+
+    // At most one log line every 5 s: a sick silo must not flood the log per message.
+    private void LogFailure(Exception ex, string siteId)
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastFailureLog);
+        if (now - last > 5000 && Interlocked.CompareExchange(ref _lastFailureLog, now, last) == last)
+        {
+            logger.LogWarning(ex, "Grain call for site {SiteId} failed; failures are counted in ingest stats", siteId);
+        }
+    }
+
+    private sealed class Pending
+    {
+        public Dictionary<string, List<DeviceUpdate>> Devices { get; } = new(StringComparer.Ordinal);
+
+        public List<EdgeMessage> Others { get; } = [];
+    }
+}

@@ -1,0 +1,4 @@
+using CommandCenter.Server.Hosting;
+
+var app = CommandCenterApp.Build(args);
+app.Run();

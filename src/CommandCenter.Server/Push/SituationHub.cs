@@ -1,0 +1,53 @@
+using CommandCenter.Server.Api;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CommandCenter.Server.Push;
+
+/// <summary>
+/// Thin hub: a client subscribes to regions and sites, gets a full snapshot back at once, then
+/// batched changes as <c>changes</c> messages (see <see cref="ChangesDto"/>). After a reconnect
+/// the client subscribes again and so re-syncs from a fresh snapshot.
+/// </summary>
+public sealed class SituationHub(SituationRelay relay, SituationReader reader) : Hub
+{
+    public const string Path = "/hubs/situation";
+    public const string ChangesMethod = "changes";
+
+    public async Task<RegionDto> SubscribeRegion(string code)
+    {
+        var topic = SituationTopic.Region(code);
+        if (reader.Catalog.Find(code) is null)
+        {
+            throw new HubException($"Unknown region {Shorten(code)}");
+        }
+
+        await relay.Subscribe(Context.ConnectionId, topic);
+        return (await reader.Region(code))!;
+    }
+
+    public async Task<SiteDto> SubscribeSite(string siteId)
+    {
+        if (!CommandCenter.Contracts.Protocol.Identifiers.IsSiteId(siteId))
+        {
+            throw new HubException($"Not a site id: {Shorten(siteId)}");
+        }
+
+        var topic = SituationTopic.Site(siteId);
+        await relay.Subscribe(Context.ConnectionId, topic);
+        if (await reader.Site(siteId) is { } snapshot)
+        {
+            return snapshot;
+        }
+
+        await relay.Unsubscribe(Context.ConnectionId, topic);
+        throw new HubException($"Site {siteId} has not reported");
+    }
+
+    public Task UnsubscribeRegion(string code) => relay.Unsubscribe(Context.ConnectionId, SituationTopic.Region(code));
+
+    public Task UnsubscribeSite(string siteId) => relay.Unsubscribe(Context.ConnectionId, SituationTopic.Site(siteId));
+
+    public override Task OnDisconnectedAsync(Exception? exception) => relay.Drop(Context.ConnectionId);
+
+    private static string Shorten(string? value) => value is null ? "(null)" : value.Length > 16 ? value[..16] + "…" : value;
+}

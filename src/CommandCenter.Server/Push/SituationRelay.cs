@@ -1,0 +1,236 @@
+using CommandCenter.Abstractions;
+using CommandCenter.Grains;
+using CommandCenter.Server.Api;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CommandCenter.Server.Push;
+
+/// <summary>
+/// This silo's single observer of the grains its SignalR clients watch. Grains push changes here
+/// (at most a few times a second each); the relay merges them per connection and sends each
+/// connection at most one message per interval, so a client never gets one message per device.
+/// </summary>
+public sealed class SituationRelay(
+    IGrainFactory grains,
+    IHubContext<SituationHub> hub,
+    SituationReader reader,
+    IOptions<PushOptions> push,
+    TimeProvider time,
+    ILogger<SituationRelay> logger) : BackgroundService, ISituationObserver
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, HashSet<string>> _topicsByConnection = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _connectionsByTopic = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
+    private ISituationObserver? _self;
+
+    /// <summary>Adds a connection to a topic and, for the first one, subscribes this silo to the grain.</summary>
+    public async Task Subscribe(string connectionId, SituationTopic topic)
+    {
+        bool first;
+        lock (_gate)
+        {
+            Add(_topicsByConnection, connectionId, topic.Name);
+            first = Add(_connectionsByTopic, topic.Name, connectionId);
+        }
+
+        if (first)
+        {
+            await Observable(topic).Subscribe(Self);
+        }
+    }
+
+    public async Task Unsubscribe(string connectionId, SituationTopic topic)
+    {
+        if (Remove(connectionId, topic.Name))
+        {
+            await Observable(topic).Unsubscribe(Self);
+        }
+    }
+
+    public async Task Drop(string connectionId)
+    {
+        List<string> topics;
+        lock (_gate)
+        {
+            topics = _topicsByConnection.TryGetValue(connectionId, out var set) ? set.ToList() : [];
+            _pending.Remove(connectionId);
+        }
+
+        foreach (var topic in topics)
+        {
+            await Unsubscribe(connectionId, SituationTopic.Parse(topic));
+        }
+    }
+
+    public Task OnSiteChanged(SiteChange change)
+    {
+        Enqueue(SituationTopic.Site(change.SiteId).Name, p => p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change));
+        return Task.CompletedTask;
+    }
+
+    public Task OnRegionChanged(RegionChange change)
+    {
+        Enqueue(SituationTopic.Region(change.Code).Name, p => p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change));
+        return Task.CompletedTask;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = push.Value.FlushInterval;
+        var renewEvery = push.Value.ObserverExpiry / 3;
+        var lastRenewal = time.GetTimestamp();
+        using var timer = new PeriodicTimer(interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            await Flush();
+            if (time.GetElapsedTime(lastRenewal) >= renewEvery)
+            {
+                lastRenewal = time.GetTimestamp();
+                await Renew();
+            }
+        }
+    }
+
+    private ISituationObserver Self => _self ??= grains.CreateObjectReference<ISituationObserver>(this);
+
+    private IObservableGrain Observable(SituationTopic topic) => topic.IsSite
+        ? grains.GetGrain<ISiteGrain>(topic.Key)
+        : grains.GetGrain<IRegionGrain>(topic.Key);
+
+    private async Task Flush()
+    {
+        Dictionary<string, PendingChanges> batch;
+        lock (_gate)
+        {
+            if (_pending.Count == 0)
+            {
+                return;
+            }
+
+            batch = new Dictionary<string, PendingChanges>(_pending, StringComparer.Ordinal);
+            _pending.Clear();
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (connectionId, changes) in batch)
+        {
+            var message = new ChangesDto(now,
+                changes.Regions.Values.Select(reader.Describe).ToList(),
+                changes.Sites.Values.Select(SiteChangeDto.From).ToList());
+            try
+            {
+                await hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message);
+            }
+            catch (Exception ex)
+            {
+                logger.LogDebug(ex, "Push to {Connection} failed", connectionId);
+            }
+        }
+    }
+
+    private async Task Renew()
+    {
+        List<string> topics;
+        lock (_gate)
+        {
+            topics = _connectionsByTopic.Keys.ToList();
+        }
+
+        foreach (var topic in topics)
+        {
+            try
+            {
+                await Observable(SituationTopic.Parse(topic)).Subscribe(Self);
+            }
+            catch (Exception ex)
+            {
+                logger.LogWarning(ex, "Renewing the subscription to {Topic} failed; next round retries", topic);
+            }
+        }
+    }
+
+    private void Enqueue(string topic, Action<PendingChanges> apply)
+    {
+        lock (_gate)
+        {
+            if (!_connectionsByTopic.TryGetValue(topic, out var connections))
+            {
+                return;
+            }
+
+            foreach (var connection in connections)
+            {
+                if (!_pending.TryGetValue(connection, out var pending))
+                {
+                    pending = new PendingChanges();
+                    _pending[connection] = pending;
+                }
+
+                apply(pending);
+            }
+        }
+    }
+
+    /// <summary>Removes a connection from a topic; true when it was the topic's last one.</summary>
+    private bool Remove(string connectionId, string topic)
+    {
+        lock (_gate)
+        {
+            if (_topicsByConnection.TryGetValue(connectionId, out var topics))
+            {
+                topics.Remove(topic);
+                if (topics.Count == 0)
+                {
+                    _topicsByConnection.Remove(connectionId);
+                }
+            }
+
+            if (!_connectionsByTopic.TryGetValue(topic, out var connections) || !connections.Remove(connectionId))
+            {
+                return false;
+            }
+
+            if (connections.Count > 0)
+            {
+                return false;
+            }
+
+            _connectionsByTopic.Remove(topic);
+            return true;
+        }
+    }
+
+    private static bool Add(Dictionary<string, HashSet<string>> index, string key, string value)
+    {
+        if (!index.TryGetValue(key, out var set))
+        {
+            set = new HashSet<string>(StringComparer.Ordinal);
+            index[key] = set;
+        }
+
+        return set.Add(value) && set.Count == 1;
+    }
+
+    // Two changes of one grain within an interval become one: latest counts, union of devices.
+    private static SiteChange Merge(SiteChange? older, SiteChange newer) => older is null
+        ? newer
+        : newer with
+        {
+            Rooms = older.Rooms.Where(r => newer.Rooms.All(n => n.Code != r.Code)).Concat(newer.Rooms).ToList(),
+            Devices = older.Devices.Where(d => newer.Devices.All(n => n.Id != d.Id)).Concat(newer.Devices).ToList(),
+            Events = older.Events.Concat(newer.Events).TakeLast(50).ToList(),
+        };
+
+    private static RegionChange Merge(RegionChange? older, RegionChange newer) => older is null
+        ? newer
+        : newer with { Children = older.Children.Where(c => newer.Children.All(n => n.Code != c.Code)).Concat(newer.Children).ToList() };
+
+    private sealed class PendingChanges
+    {
+        public Dictionary<string, SiteChange> Sites { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, RegionChange> Regions { get; } = new(StringComparer.Ordinal);
+    }
+}

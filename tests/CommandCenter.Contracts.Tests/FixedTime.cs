@@ -1,0 +1,6 @@
+namespace CommandCenter.Contracts.Tests;
+
+internal sealed class FixedTime(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now.ToUniversalTime();
+}
