@@ -82,7 +82,12 @@ done
 # The lock fd (9) must NOT be inherited by the servers (see launch below), or it would stay
 # held for as long as they run and block every later start.sh.
 lock_file="${TMPDIR:-/tmp}/cc-local-start.lock"
-exec 9>>"$lock_file"
+if [[ -e "$lock_file" && ! -w "$lock_file" ]]; then
+    exec 9<"$lock_file"    # another user's lock file: flock works on a read-only fd too
+else
+    exec 9>>"$lock_file"
+    chmod a+rw "$lock_file" 2>/dev/null || true
+fi
 flock -w 120 9 || die "could not get $lock_file within 120 s"
 
 # --- ports -----------------------------------------------------------------------------

@@ -18,6 +18,7 @@ public sealed class ProvinceSimulation
     private static readonly TimeSpan FaultMax = TimeSpan.FromSeconds(120);
     private static readonly TimeSpan DropoutMin = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan DropoutMax = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan Never = TimeSpan.FromDays(365);
     private static readonly FaultKind[] DeviceFaults = [FaultKind.JammerFault, FaultKind.ClockDrift, FaultKind.CameraOffline];
 
     private readonly SimulationOptions _options;
@@ -34,6 +35,11 @@ public sealed class ProvinceSimulation
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException("invalid simulation options: " + string.Join("; ", problems), nameof(options));
+        }
+
         Model = model;
         _options = options;
         _time = time ?? TimeProvider.System;
@@ -184,8 +190,11 @@ public sealed class ProvinceSimulation
         return new SimulationFault(agent.SiteId, kind, simRoom.Room, device.DeviceId, random.Between(FaultMin, FaultMax), _time.GetUtcNow());
     }
 
+    /// <summary>Exponential gap of a Poisson process; a year stands for "never" so sums cannot overflow.</summary>
     private static TimeSpan NextArrival(Random random, double perSecond) =>
-        perSecond <= 0 ? TimeSpan.MaxValue : TimeSpan.FromSeconds(-Math.Log(1 - random.NextDouble()) / perSecond);
+        perSecond <= 0
+            ? Never
+            : TimeSpan.FromSeconds(Math.Min(-Math.Log(1 - random.NextDouble()) / perSecond, Never.TotalSeconds));
 
     private void OnFaultInjected(SimulationFault fault)
     {

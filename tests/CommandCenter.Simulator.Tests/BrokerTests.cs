@@ -77,6 +77,29 @@ public sealed class BrokerTests
         Assert.Equal(2, simulation.Counters.Connects);
     }
 
+    [Fact]
+    public async Task the_scheduler_sustains_the_configured_rates()
+    {
+        await using var broker = await BrokerCapture.StartAsync();
+        var options = OptionsFor(broker);
+        options.IdChecksPerSecond = 100;
+        var simulation = new ProvinceSimulation(ProvinceModel.Build(RegionCatalog.Hunan, options).Take(3), options);
+        using var stop = new CancellationTokenSource();
+        var run = simulation.RunAsync(stop.Token);
+        await WaitUntilAsync(() => simulation.OnlineAgents == 3, Patience);
+
+        var (events, updates) = (simulation.EventsPublished, simulation.DeviceUpdatesPublished);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var (eventsDone, updatesDone) = (simulation.EventsPublished - events, simulation.DeviceUpdatesPublished - updates);
+
+        await stop.CancelAsync();
+        await run.WaitAsync(Patience);
+        // 100 checks/s; 3 sites x (2 rooms x 5 + 4 site devices) statuses every 300 ms = 140/s, plus the checks.
+        Assert.InRange(eventsDone, 120, 280);
+        Assert.InRange(updatesDone - eventsDone, 170, 390);
+        Assert.Empty(broker.Rejections);
+    }
+
     private static SimulationOptions OptionsFor(BrokerCapture broker) => new()
     {
         Mode = SimulationMode.Small,

@@ -18,15 +18,4 @@ public sealed class SchedulerTests
         Assert.Equal(9, firstSite.Count);
         Assert.All(firstSite.Zip(firstSite.Skip(1)), p => Assert.Equal(model.Sites.Count, p.Second - p.First));
     }
-
-    [Fact]
-    public void province_default_rates_follow_the_mode()
-    {
-        var small = new SimulationOptions { Mode = SimulationMode.Small };
-        var province = new SimulationOptions { Mode = SimulationMode.Province };
-
-        Assert.Equal((5d, 6d, 8), (small.EffectiveIdChecksPerSecond, small.EffectiveFaultsPerMinute, small.EffectiveRoomsPerSite));
-        Assert.Equal((1000d, 60d, 50), (province.EffectiveIdChecksPerSecond, province.EffectiveFaultsPerMinute, province.EffectiveRoomsPerSite));
-        Assert.Empty(province.Validate());
-    }
 }

@@ -40,8 +40,6 @@ internal sealed class SiteState
 
     public RoomState[] Rooms { get; }
 
-    public Random Random => _random;
-
     /// <summary>Offset and sync of a room clock; a drifting clock climbs to its target within seconds.</summary>
     public (long OffsetMs, bool Synced) ClockOf(int room, DateTimeOffset now)
     {

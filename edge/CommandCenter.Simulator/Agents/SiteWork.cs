@@ -1,15 +1,5 @@
 namespace CommandCenter.Simulator.Agents;
 
-/// <summary>What a site agent's pump is asked to do next.</summary>
-internal enum SiteWorkKind
-{
-    RoomStatus,
-    SiteStatus,
-    Verify,
-    Fault,
-    Probe,
-}
-
 /// <summary>One request to a site agent. Routine work (statuses, checks) may be skipped; faults and probes never are.</summary>
 internal readonly record struct SiteWork(
     SiteWorkKind Kind,

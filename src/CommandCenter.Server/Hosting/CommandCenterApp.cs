@@ -7,10 +7,11 @@ namespace CommandCenter.Server.Hosting;
 /// <summary>Builds the application; Program and the end-to-end tests share it.</summary>
 public static class CommandCenterApp
 {
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.AddCommandCenter();
+        configure?.Invoke(builder);
         var app = builder.Build();
         app.MapCommandCenter();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceUrls(app));

@@ -36,7 +36,7 @@ public sealed class IngestStats
 
     public long Accepted => _total.Accepted;
 
-    public long Duplicates => _total.Duplicates;
+    public long Duplicates => _total.ToView().Duplicates;
 
     public void RecordMessage() => Interlocked.Increment(ref _messages);
 

@@ -2,6 +2,7 @@ using CommandCenter.Regions;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Hosting;
 using CommandCenter.Simulator;
+using CommandCenter.Simulator.Model;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Server.Simulation;
@@ -34,7 +35,7 @@ public sealed class SimulationHostedService(
         var logger = loggers.CreateLogger<SimulationHostedService>();
         logger.LogInformation("Simulating {Sites} sites, {Rooms} rooms ({Mode})",
             model.Sites.Count, model.Sites.Sum(s => s.Rooms.Count), options.Mode);
-        var run = new ProvinceSimulation(model, options, loggers.CreateLogger<ProvinceSimulation>());
+        var run = new ProvinceSimulation(model, options, TimeProvider.System, loggers);
         await run.RunAsync(stoppingToken);
     }
 }
