@@ -87,6 +87,7 @@ public sealed class BrokerTests
         using var stop = new CancellationTokenSource();
         var run = simulation.RunAsync(stop.Token);
         await WaitUntilAsync(() => simulation.OnlineAgents == 3, Patience);
+        await Task.Delay(TimeSpan.FromMilliseconds(500)); // checks made before connecting are flushed on connect
 
         var (events, updates) = (simulation.EventsPublished, simulation.DeviceUpdatesPublished);
         await Task.Delay(TimeSpan.FromSeconds(2));

@@ -18,6 +18,7 @@ public static class CommandCenterHosting
     public static WebApplicationBuilder AddCommandCenter(this WebApplicationBuilder builder)
     {
         builder.Logging.AddFilter("Orleans", LogLevel.Warning);
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddSimpleConsole(o =>
         {
             o.SingleLine = true;

@@ -57,7 +57,16 @@ public sealed class RunningServer : IAsyncDisposable
         var errors = new ErrorLogRecorder();
         var app = CommandCenterApp.Build([.. args], b => b.Logging.AddProvider(errors));
         var server = new RunningServer(app, errors, int.Parse(port ?? mqttPort.ToString()));
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         server.BaseAddress = new Uri(CommandCenterApp.Urls(app).Single());
         server.Http = new HttpClient { BaseAddress = server.BaseAddress };
         await server.WaitHealthy();
