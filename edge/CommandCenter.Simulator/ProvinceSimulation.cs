@@ -90,13 +90,15 @@ public sealed class ProvinceSimulation
             return;
         }
 
-        _logger.LogInformation("Simulating {Sites} sites, {Rooms} rooms, {Devices} devices against {Host}:{Port}",
+        _logger.LogDebug("Simulating {Sites} sites, {Rooms} rooms, {Devices} devices against {Host}:{Port}",
             _agents.Length, Model.RoomCount, Model.DeviceCount, _options.BrokerHost, _options.BrokerPort);
+        // Agents stop with the caller, or with the scheduler should it ever fail.
+        using var agentsStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var agentTasks = new Task[_agents.Length];
         for (var i = 0; i < _agents.Length; i++)
         {
             var delay = _options.StartupSpread * i / _agents.Length;
-            agentTasks[i] = _agents[i].RunAsync(delay, cancellationToken);
+            agentTasks[i] = _agents[i].RunAsync(delay, agentsStop.Token);
         }
 
         try
@@ -106,8 +108,11 @@ public sealed class ProvinceSimulation
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
         }
-
-        await Task.WhenAll(agentTasks).ConfigureAwait(false);
+        finally
+        {
+            await agentsStop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(agentTasks).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ public sealed class SimulationCounters
     /// <summary>MQTT messages published (batches, events, presence).</summary>
     public long Published => Interlocked.Read(ref _published);
 
-    /// <summary>Device statuses and events published (each batch item counts once).</summary>
+    /// <summary>Device statuses published (each batch item counts once); events are counted apart.</summary>
     public long DeviceUpdatesPublished => Interlocked.Read(ref _deviceUpdates);
 
     /// <summary>Device events published (identity checks and fault events).</summary>
@@ -30,12 +30,12 @@ public sealed class SimulationCounters
     /// <summary>Successful connections, reconnections included.</summary>
     public long Connects => Interlocked.Read(ref _connects);
 
-    internal void CountPublished(int deviceUpdates, int events)
+    internal void CountPublished(int statuses, int events)
     {
         Interlocked.Increment(ref _published);
-        if (deviceUpdates > 0)
+        if (statuses > 0)
         {
-            Interlocked.Add(ref _deviceUpdates, deviceUpdates);
+            Interlocked.Add(ref _deviceUpdates, statuses);
         }
 
         if (events > 0)

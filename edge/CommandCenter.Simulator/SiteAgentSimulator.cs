@@ -166,8 +166,9 @@ public sealed class SiteAgentSimulator
                 }
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Stopping: MQTTnet may report a publish cut short as a timeout rather than a cancellation.
         }
 
         while (_work.Reader.TryRead(out var left))

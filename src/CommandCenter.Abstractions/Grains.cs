@@ -41,21 +41,28 @@ public interface IRoomGrain : IDeviceHolderGrain;
 /// <summary>A site's paper storage room (试卷保管室), key <c>{siteId}</c>; holds the vault door devices.</summary>
 public interface IVaultGrain : IDeviceHolderGrain;
 
-/// <summary>An exam site (考点), key the 8-digit site id.</summary>
+/// <summary>
+/// An exam site (考点), key the 8-digit site id. Calls between grains only go upwards
+/// (room → site → county → city → province): a site never calls its rooms, so two grains never
+/// wait on each other. Whoever needs rooms (ingest, the API) calls them directly.
+/// </summary>
 public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
 {
-    Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> devices);
+    /// <summary>Presence; <paramref name="siteDevices"/> are the devices without room that the site holds itself.</summary>
+    Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices);
 
     /// <summary>Site-level devices (no room, not the vault door), e.g. gate readers.</summary>
     Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates);
 
-    /// <summary>A room or the vault reports its tally and what changed.</summary>
-    [OneWay]
+    /// <summary>
+    /// A room or the vault reports its tally and what changed. Awaited by the caller, so one
+    /// holder's reports arrive in order (one-way messages may overtake each other).
+    /// </summary>
     Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events);
 
     Task<bool> RecordReport(SiteReport report);
 
-    /// <summary>Null when the site has never sent anything.</summary>
+    /// <summary>Null when the site has never sent anything. Rooms are listed with their tallies, not their devices.</summary>
     Task<SiteDetail?> GetDetail();
 
     Task SweepOffline();
@@ -64,8 +71,7 @@ public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
 /// <summary>A province, city or county (GB/T 2260 code as key).</summary>
 public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
 {
-    /// <summary>A child (city, county or site) reports its current tally.</summary>
-    [OneWay]
+    /// <summary>A child (city, county or site) reports its current tally; awaited, so reports stay in order.</summary>
     Task ReportChild(string childCode, Tally tally);
 
     Task<RegionSnapshot> GetSnapshot();

@@ -32,7 +32,7 @@ public sealed record HolderView(
     [property: Id(1)] Tally Tally,
     [property: Id(2)] IReadOnlyList<DeviceView> Devices);
 
-/// <summary>A site in full: presence, counts, every room and device.</summary>
+/// <summary>A site: presence, counts, its rooms (and vault) with their tallies, its own devices.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SiteDetail(
     [property: Id(0)] string SiteId,
@@ -40,7 +40,7 @@ public sealed record SiteDetail(
     [property: Id(2)] string? AgentVersion,
     [property: Id(3)] DateTimeOffset? PresenceChangedAt,
     [property: Id(4)] Tally Tally,
-    [property: Id(5)] IReadOnlyList<HolderView> Rooms,
+    [property: Id(5)] IReadOnlyList<ChildTally> Rooms,
     [property: Id(6)] IReadOnlyList<DeviceView> SiteDevices,
     [property: Id(7)] IReadOnlyList<EventView> RecentEvents);
 

@@ -14,7 +14,7 @@ public sealed class PushTests(ClusterFixture fixture)
         var observer = new RecordingObserver();
         var reference = fixture.Grains.CreateObjectReference<ISituationObserver>(observer);
         var grain = fixture.Grains.GetGrain<ISiteGrain>(site);
-        await grain.SetPresence(true, "t", fixture.Time.GetUtcNow(), Updates.Inventory(10));
+        await fixture.Grains.Announce(site, true, "t", fixture.Time.GetUtcNow(), Updates.Inventory(10));
         await grain.Subscribe(reference);
 
         var ts = fixture.Time.GetUtcNow();

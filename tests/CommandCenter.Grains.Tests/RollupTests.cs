@@ -17,7 +17,7 @@ public sealed class RollupTests(ClusterFixture fixture)
         var ts = fixture.Time.GetUtcNow();
         foreach (var site in sites)
         {
-            await _grains.GetGrain<ISiteGrain>(site).SetPresence(true, "t", ts, Updates.Inventory(rooms));
+            await _grains.Announce(site, true, "t", ts, Updates.Inventory(rooms));
         }
 
         // Every room OK except: room 001 jammer fault at every site; room 002 clock fault at the "01" sites.
@@ -121,20 +121,48 @@ public sealed class RollupTests(ClusterFixture fixture)
         Assert.Null(await _grains.GetGrain<ISiteGrain>("43050299").GetDetail());
 
         var grain = _grains.GetGrain<ISiteGrain>(site);
-        await grain.SetPresence(true, "2.0", fixture.Time.GetUtcNow(), Updates.Inventory(2));
-        var county = await Eventually.Holds(() => _grains.GetGrain<IRegionGrain>("430502").GetSnapshot(), s => s.Tally.SitesOnline == 1);
+        await fixture.Grains.Announce(site, true, "2.0", fixture.Time.GetUtcNow(), Updates.Inventory(2));
+        var county = await Eventually.Holds(() => _grains.GetGrain<IRegionGrain>("430502").GetSnapshot(),
+            s => s.Tally.SitesOnline == 1 && s.Tally.DevicesUnknown == 12);
         Assert.Equal((1, 1), (county.Tally.SitesTotal, county.Tally.SitesOnline));
         Assert.Equal(12, county.Tally.DevicesUnknown);
         Assert.DoesNotContain(county.Children, c => c.Code == "43050299");
 
-        await grain.SetPresence(false, null, fixture.Time.GetUtcNow(), []);
+        await fixture.Grains.Announce(site, false, null, fixture.Time.GetUtcNow(), []);
         county = await Eventually.Holds(() => _grains.GetGrain<IRegionGrain>("430502").GetSnapshot(), s => s.Tally.SitesOnline == 0);
         Assert.Equal((1, 0), (county.Tally.SitesTotal, county.Tally.SitesOnline));
 
         var detail = await grain.GetDetail();
         Assert.NotNull(detail);
         Assert.False(detail.Online);
-        Assert.Equal(["001", "002", "vault"], detail.Rooms.Select(r => r.Key));
+        Assert.Equal(["001", "002", "vault"], detail.Rooms.Select(r => r.Code));
         Assert.Equal("gate-id1", Assert.Single(detail.SiteDevices).Id);
+    }
+
+    [Fact]
+    public async Task presence_and_readings_arriving_together_never_wait_on_each_other()
+    {
+        // Rooms report up to their site while presence lands: grain calls only go upwards, so
+        // this storm completes; a site calling down to its rooms used to deadlock here.
+        var ts = fixture.Time.GetUtcNow();
+        var sites = Enumerable.Range(1, 20).Select(i => $"430811{i:00}").ToList();
+        var calls = new List<Task>();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var site in sites)
+            {
+                calls.Add(_grains.Announce(site, true, "t", ts, Updates.Inventory(30)));
+                for (var r = 1; r <= 30; r++)
+                {
+                    var room = Updates.Room(r);
+                    calls.Add(_grains.GetGrain<IRoomGrain>(GrainKeys.Room(site, room))
+                        .Apply(Updates.RoomKinds.Select(k => Updates.Status(room, k, DeviceState.Ok, ts.AddSeconds(round))).ToList()));
+                }
+            }
+        }
+
+        await Task.WhenAll(calls).WaitAsync(TimeSpan.FromSeconds(60));
+        var county = await Eventually.Holds(() => _grains.GetGrain<IRegionGrain>("430811").GetSnapshot(), s => s.Tally.RoomsAllOk == 600);
+        Assert.Equal((20, 600, 3000), (county.Tally.SitesOnline, county.Tally.RoomsAllOk, county.Tally.DevicesOk));
     }
 }

@@ -90,14 +90,18 @@ public sealed class BrokerTests
         await Task.Delay(TimeSpan.FromMilliseconds(500)); // checks made before connecting are flushed on connect
 
         var (events, updates) = (simulation.EventsPublished, simulation.DeviceUpdatesPublished);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var (eventsDone, updatesDone) = (simulation.EventsPublished - events, simulation.DeviceUpdatesPublished - updates);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var eventsPerSecond = (simulation.EventsPublished - events) / seconds;
+        var statusesPerSecond = (simulation.DeviceUpdatesPublished - updates) / seconds;
 
         await stop.CancelAsync();
         await run.WaitAsync(Patience);
-        // 100 checks/s; 3 sites x (2 rooms x 5 + 4 site devices) statuses every 300 ms = 140/s, plus the checks.
-        Assert.InRange(eventsDone, 120, 280);
-        Assert.InRange(updatesDone - eventsDone, 170, 390);
+        // 100 checks/s; 3 sites x (2 rooms x 5 + 4 site devices) statuses every 300 ms = 140 statuses/s.
+        // Loose bounds: when other tests hog the CPU the scheduler catches up in bursts.
+        Assert.InRange(eventsPerSecond, 50, 180);
+        Assert.InRange(statusesPerSecond, 70, 230);
         Assert.Empty(broker.Rejections);
     }
 

@@ -131,7 +131,7 @@ internal sealed class SiteConnection
         }
 
         var before = _time.GetUtcNow();
-        await PublishAsync(client, topic, payload, qos, retain: false, deviceUpdates: 1, events: 0, cancellationToken).ConfigureAwait(false);
+        await PublishAsync(client, topic, payload, qos, retain: false, statuses: 1, events: 0, cancellationToken).ConfigureAwait(false);
         return before;
     }
 
@@ -143,7 +143,7 @@ internal sealed class SiteConnection
         {
             try
             {
-                await PublishAsync(client, topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false, deviceUpdates: 1, events: 1,
+                await PublishAsync(client, topic, payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false, statuses: 0, events: 1,
                     cancellationToken).ConfigureAwait(false);
                 return;
             }
@@ -203,7 +203,7 @@ internal sealed class SiteConnection
 
             _client = client;
             await PublishAsync(client, _agentTopic, _presence(_time.GetUtcNow()), MqttQualityOfServiceLevel.AtLeastOnce, retain: true,
-                deviceUpdates: 0, events: 0, cancellationToken).ConfigureAwait(false);
+                statuses: 0, events: 0, cancellationToken).ConfigureAwait(false);
             _online = true;
             _counters.CountConnect();
             await FlushPendingEventsAsync(client, cancellationToken).ConfigureAwait(false);
@@ -221,10 +221,11 @@ internal sealed class SiteConnection
             _logger.LogInformation("Site {SiteId}: connection lost, reconnecting", _siteId);
             return null;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // MQTTnet reports a cancelled QoS 1 publish as a timeout; either way we are stopping.
             keepForGoodbye = client.IsConnected;
-            throw;
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
@@ -282,7 +283,7 @@ internal sealed class SiteConnection
         while (_pendingEvents.TryPeek(out var pending))
         {
             await PublishAsync(client, pending.Topic, pending.Payload, MqttQualityOfServiceLevel.AtLeastOnce, retain: false,
-                deviceUpdates: 1, events: 1, cancellationToken).ConfigureAwait(false);
+                statuses: 0, events: 1, cancellationToken).ConfigureAwait(false);
             if (_pendingEvents.TryDequeue(out _))
             {
                 Interlocked.Decrement(ref _pendingEventCount);
@@ -291,10 +292,10 @@ internal sealed class SiteConnection
     }
 
     private async Task PublishAsync(
-        IMqttClient client, string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain, int deviceUpdates, int events,
+        IMqttClient client, string topic, byte[] payload, MqttQualityOfServiceLevel qos, bool retain, int statuses, int events,
         CancellationToken cancellationToken)
     {
         await client.PublishAsync(Message(topic, payload, qos, retain), cancellationToken).ConfigureAwait(false);
-        _counters.CountPublished(deviceUpdates, events);
+        _counters.CountPublished(statuses, events);
     }
 }

@@ -29,21 +29,16 @@ internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, Ti
         return Task.CompletedTask;
     }
 
-    public Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
+    public async Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
     {
         var changed = new List<DeviceView>();
         var events = new List<EventView>();
         var result = _table.Apply(updates, changed, events);
-        Report(changed, events);
-        return Task.FromResult(result);
+        await Report(changed, events);
+        return result;
     }
 
-    public Task SetInventory(IReadOnlyList<InventoryItem> devices)
-    {
-        var added = _table.AddInventory(devices);
-        Report(added, []);
-        return Task.CompletedTask;
-    }
+    public Task SetInventory(IReadOnlyList<InventoryItem> devices) => Report(_table.AddInventory(devices), []);
 
     public Task<HolderView> GetView() => Task.FromResult(new HolderView(HolderKey, _table.Tally(IsRoom), _table.Views()));
 
@@ -51,19 +46,20 @@ internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, Ti
     {
         var changed = new List<DeviceView>();
         _table.SweepOffline(time.GetUtcNow(), liveness.Value.OfflineAfter, changed);
-        Report(changed, []);
-        return Task.CompletedTask;
+        return Report(changed, []);
     }
 
-    private void Report(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
+    // Awaited: the site sees this holder's reports in the order they were made. The site never
+    // calls its rooms, so waiting on it cannot close a cycle.
+    private Task Report(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
     {
         var tally = _table.Tally(IsRoom);
         if (changed.Count == 0 && events.Count == 0 && tally == _reported)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         _reported = tally;
-        _site.ReportHolder(HolderKey, tally, changed, events).Ignore();
+        return _site.ReportHolder(HolderKey, tally, changed, events);
     }
 }

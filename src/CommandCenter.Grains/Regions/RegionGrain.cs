@@ -55,21 +55,20 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         return Task.CompletedTask;
     }
 
-    private Task Flush()
+    private async Task Flush()
     {
         if (_parent is not null && _total != _reported)
         {
             _reported = _total;
-            _parent.ReportChild(_code, _total).Ignore();
+            await _parent.ReportChild(_code, _total);
         }
 
         if (_observers.Count > 0 && _pendingChildren.Count > 0)
         {
             var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList());
-            _observers.Notify(o => o.OnRegionChanged(change));
+            await _observers.Notify(o => o.OnRegionChanged(change));
         }
 
         _pendingChildren.Clear();
-        return Task.CompletedTask;
     }
 }

@@ -52,7 +52,7 @@ internal sealed class SiteGrain(
         return Task.CompletedTask;
     }
 
-    public async Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> devices)
+    public Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
     {
         _known = true;
         _online = online;
@@ -60,10 +60,11 @@ internal sealed class SiteGrain(
         if (online)
         {
             _agentVersion = agentVersion;
-            await DistributeInventory(devices);
+            Collect(_own.AddInventory(siteDevices), []);
         }
 
         _batch.MarkDirty();
+        return Task.CompletedTask;
     }
 
     public Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
@@ -107,19 +108,11 @@ internal sealed class SiteGrain(
         return Task.FromResult(true);
     }
 
-    public async Task<SiteDetail?> GetDetail()
-    {
-        if (!_known)
-        {
-            return null;
-        }
-
-        var holders = await Task.WhenAll(_holders.Keys.Select(key => key == VaultGrain.Key
-            ? GrainFactory.GetGrain<IVaultGrain>(_siteId).GetView()
-            : GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(_siteId, key)).GetView()));
-        return new SiteDetail(_siteId, _online, _agentVersion, _presenceAt, Tally,
-            holders.OrderBy(h => h.Key, StringComparer.Ordinal).ToList(), _own.Views(), _recentEvents.Reverse().ToList());
-    }
+    public Task<SiteDetail?> GetDetail() => Task.FromResult(_known
+        ? new SiteDetail(_siteId, _online, _agentVersion, _presenceAt, Tally,
+            _holders.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new ChildTally(h.Key, h.Value)).ToList(),
+            _own.Views(), _recentEvents.Reverse().ToList())
+        : null);
 
     public Task SweepOffline()
     {
@@ -144,28 +137,6 @@ internal sealed class SiteGrain(
     {
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
-    }
-
-    private async Task DistributeInventory(IReadOnlyList<InventoryItem> devices)
-    {
-        var calls = new List<Task>();
-        foreach (var group in devices.GroupBy(d => GrainKeys.HolderOf(d.Room, d.Kind)))
-        {
-            switch (group.Key)
-            {
-                case null:
-                    Collect(_own.AddInventory(group), []);
-                    break;
-                case VaultGrain.Key:
-                    calls.Add(GrainFactory.GetGrain<IVaultGrain>(_siteId).SetInventory(group.ToList()));
-                    break;
-                default:
-                    calls.Add(GrainFactory.GetGrain<IRoomGrain>(GrainKeys.Room(_siteId, group.Key)).SetInventory(group.ToList()));
-                    break;
-            }
-        }
-
-        await Task.WhenAll(calls);
     }
 
     private void Collect(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
@@ -196,30 +167,29 @@ internal sealed class SiteGrain(
         }
     }
 
-    private Task Flush()
+    private async Task Flush()
     {
         if (!_known)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var tally = Tally;
         if (tally != _reported)
         {
             _reported = tally;
-            _county.ReportChild(_siteId, tally).Ignore();
+            await _county.ReportChild(_siteId, tally);
         }
 
         if (_observers.Count > 0)
         {
             var rooms = _pendingHolders.Select(key => new ChildTally(key, _holders[key])).ToList();
             var change = new SiteChange(_siteId, _online, tally, rooms, _pendingDevices.Values.ToList(), _pendingEvents.ToList());
-            _observers.Notify(o => o.OnSiteChanged(change));
+            await _observers.Notify(o => o.OnSiteChanged(change));
         }
 
         _pendingHolders.Clear();
         _pendingDevices.Clear();
         _pendingEvents.Clear();
-        return Task.CompletedTask;
     }
 }

@@ -40,14 +40,18 @@ public sealed class SituationReader(IGrainFactory grains, RegionCatalog catalog)
             return null;
         }
 
+        // The rooms are read here, not by the site grain: grains only ever call upwards.
+        var holders = await Task.WhenAll(detail.Rooms.Select(r => r.Code == GrainKeys.Vault
+            ? grains.GetGrain<IVaultGrain>(siteId).GetView()
+            : grains.GetGrain<IRoomGrain>(GrainKeys.Room(siteId, r.Code)).GetView()));
         var county = RegionCodes.CountyOfSite(siteId);
-        var devices = detail.SiteDevices.Concat(detail.Rooms.SelectMany(r => r.Devices))
+        var devices = detail.SiteDevices.Concat(holders.SelectMany(h => h.Devices))
             .OrderBy(d => d.Room ?? "", StringComparer.Ordinal)
             .ThenBy(d => d.Id, StringComparer.Ordinal)
             .Select(DeviceDto.From)
             .ToList();
         return new SiteDto(siteId, county, catalog.Find(county)?.Name, detail.Online, detail.AgentVersion,
-            detail.PresenceChangedAt, detail.Tally, detail.Rooms.Select(r => new RoomDto(r.Key, r.Tally)).ToList(),
+            detail.PresenceChangedAt, detail.Tally, detail.Rooms.Select(r => new RoomDto(r.Code, r.Tally)).ToList(),
             devices, detail.RecentEvents);
     }
 

@@ -115,7 +115,7 @@ public sealed class GrainRouter(
         {
             case PresenceMessage p:
                 var devices = p.Devices.Select(d => new InventoryItem(d.DeviceId, d.Kind, d.Room)).ToList();
-                await grains.GetGrain<ISiteGrain>(p.SiteId).SetPresence(p.Online, p.AgentVersion, p.Ts ?? now, devices);
+                await grains.Announce(p.SiteId, p.Online, p.AgentVersion, p.Ts ?? now, devices);
                 return new ApplyResult(1, 0, 0);
             case CustodyMessage c:
                 var record = new CustodyRecord(c.SiteId, c.MsgId, c.Ts, c.Action, c.Room, c.Staff, c.Count, c.Note, now);

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CommandCenter.Bench;
+using CommandCenter.Regions;
+using CommandCenter.Simulator;
+using CommandCenter.Simulator.Model;
+
+// Foundation benchmark: simulator → Mosquitto → server process (ingest → grains → hub) → SignalR client.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+await using var broker = await Mosquitto.StartAsync();
+await using var server = await ServerProcess.StartAsync(broker.Port);
+using var http = new HttpClient { BaseAddress = server.Url };
+Console.WriteLine($"mosquitto :{broker.Port}, server {server.Url} (pid {server.Pid})");
+
+var steps = options.Ceiling ? new[] { 10, 5, 3, 2, 1.5, 1.0, 0.75, 0.5, 0.35, 0.25 } : [options.StatusIntervalSeconds];
+var results = new List<StepResult>();
+foreach (var interval in steps)
+{
+    var result = await RunStep(interval);
+    results.Add(result);
+    Console.WriteLine(result);
+    if (options.Ceiling && !result.Held)
+    {
+        break;
+    }
+}
+
+var best = results.Where(r => r.Held).MaxBy(r => r.UpdatesPerSecond);
+Console.WriteLine();
+Console.WriteLine($"server peak memory {server.PeakMemoryMiB():0} MiB");
+Console.WriteLine(best is null ? "no step held p99 <= 1 s" : $"highest rate held with p99 <= 1 s: {best.UpdatesPerSecond:0} device updates/s ({best.MessagesPerSecond:0} msg/s), p99 {best.P99:0} ms");
+return 0;
+
+async Task<StepResult> RunStep(double intervalSeconds)
+{
+    var simOptions = new SimulationOptions
+    {
+        Mode = options.Scale,
+        StatusInterval = TimeSpan.FromSeconds(intervalSeconds),
+        IdChecksPerSecond = options.IdChecksPerSecond,
+        BrokerHost = "127.0.0.1",
+        BrokerPort = broker.Port,
+        AgentDropoutsPerHour = 0,
+        StartupSpread = TimeSpan.FromSeconds(2),
+    };
+    var model = ProvinceModel.Build(RegionCatalog.Hunan, simOptions);
+    var simulation = new ProvinceSimulation(model, simOptions);
+    using var stop = new CancellationTokenSource();
+    var running = simulation.RunAsync(stop.Token);
+
+    var probeSites = model.Sites.Where((_, i) => i % Math.Max(1, model.Sites.Count / 20) == 0).Select(s => s.SiteId).Take(20).ToList();
+    await Task.Delay(TimeSpan.FromSeconds(3)); // sites announce themselves before the probe subscribes
+    await using var probe = new LatencyProbe(server.Url, broker.Port, probeSites);
+    var probing = Task.CompletedTask;
+    if (options.ProbesPerSecond > 0)
+    {
+        await probe.StartAsync();
+        probing = probe.RunAsync(options.ProbesPerSecond, stop.Token);
+    }
+
+    await Task.Delay(options.Warmup);
+    probe.Take(TimeSpan.Zero);
+    var before = await Snapshot();
+    await Task.Delay(options.Duration);
+    var after = await Snapshot();
+    await Task.Delay(TimeSpan.FromSeconds(2));
+    var (latencies, lost) = probe.Take(TimeSpan.FromSeconds(2));
+    stop.Cancel();
+    await Task.WhenAll(running.ContinueWith(_ => { }), probing);
+
+    latencies.Sort();
+    var seconds = (after.At - before.At).TotalSeconds;
+    return new StepResult(
+        options.Scale, model.Sites.Count, model.RoomCount, intervalSeconds,
+        OfferedUpdatesPerSecond: (after.Offered - before.Offered) / seconds,
+        MessagesPerSecond: (after.Messages - before.Messages) / seconds,
+        UpdatesPerSecond: (after.Accepted - before.Accepted) / seconds,
+        CpuPercentOfMachine: 100 * (after.Cpu - before.Cpu) / seconds / Environment.ProcessorCount,
+        MemoryMiB: server.MemoryMiB(),
+        P50: Percentiles.Of(latencies, 50), P95: Percentiles.Of(latencies, 95), P99: Percentiles.Of(latencies, 99),
+        Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected);
+
+    async Task<Sample> Snapshot()
+    {
+        var stats = await http.GetFromJsonAsync<JsonElement>("/api/v1/ingest/stats");
+        return new Sample(DateTime.UtcNow, stats.GetProperty("messages").GetInt64(),
+            stats.GetProperty("accepted").GetInt64(), stats.GetProperty("rejectedTotal").GetInt64(),
+            simulation.DeviceUpdatesPublished + simulation.EventsPublished, server.CpuSeconds());
+    }
+}
+
+internal sealed record Sample(DateTime At, long Messages, long Accepted, long Rejected, long Offered, double Cpu);
+
+internal sealed record StepResult(
+    SimulationMode Scale, int Sites, int Rooms, double IntervalSeconds, double OfferedUpdatesPerSecond, double MessagesPerSecond,
+    double UpdatesPerSecond, double CpuPercentOfMachine, double MemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected)
+{
+    /// <summary>Held: p99 within 1 s, no probe lost, and ingest keeps up with what is offered.</summary>
+    public bool Held => P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
+
+    public override string ToString() =>
+        $"{Scale} {Sites} sites/{Rooms} rooms, status every {IntervalSeconds:0.##} s: offered {OfferedUpdatesPerSecond:0} upd/s, " +
+        $"accepted {UpdatesPerSecond:0} upd/s in {MessagesPerSecond:0} msg/s, latency p50/p95/p99 {P50:0}/{P95:0}/{P99:0} ms " +
+        $"({Probes} probes, {Lost} lost), server CPU {CpuPercentOfMachine:0}% of machine, RSS {MemoryMiB:0} MiB, rejected {Rejected} → {(Held ? "held" : "NOT held")}";
+}
