@@ -32,7 +32,21 @@ internal sealed class LatencyProbe(Uri server, int mqttPort, IReadOnlyList<strin
             await _hub.InvokeAsync<JsonElement>("SubscribeSite", site);
         }
 
-        await _mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", mqttPort).WithClientId("bench-probe").Build());
+        // The broker may be busy with 400 agents (re)connecting at once: give it time, retry.
+        var options = new MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", mqttPort)
+            .WithClientId($"bench-probe-{Guid.NewGuid():N}").WithTimeout(TimeSpan.FromSeconds(30)).Build();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _mqtt.ConnectAsync(options);
+                return;
+            }
+            catch (Exception) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+            }
+        }
     }
 
     public int Sent => _sent.Count + _latenciesMs.Count;
