@@ -13,7 +13,7 @@ namespace CommandCenter.Bench;
 /// watched site and times its arrival in a <c>changes</c> push. The probe device is its own, so
 /// the simulation's regular statuses never overwrite a probe before it is pushed.
 /// </summary>
-internal sealed class LatencyProbe(Uri server, int mqttPort, IReadOnlyList<string> sites) : IAsyncDisposable
+internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IReadOnlyList<string> sites) : IAsyncDisposable
 {
     private const string ProbeDevice = "bench-probe-clock";
     private readonly ConcurrentDictionary<long, long> _sent = new();
@@ -24,7 +24,9 @@ internal sealed class LatencyProbe(Uri server, int mqttPort, IReadOnlyList<strin
 
     public async Task StartAsync()
     {
-        _hub = new HubConnectionBuilder().WithUrl(new Uri(server, "/hubs/situation")).Build();
+        _hub = new HubConnectionBuilder()
+            .WithUrl(new Uri(server, "/hubs/situation"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
+            .Build();
         _hub.On<JsonElement>("changes", OnChanges);
         await _hub.StartAsync();
         foreach (var site in sites)

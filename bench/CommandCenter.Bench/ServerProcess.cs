@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace CommandCenter.Bench;
 
@@ -15,6 +17,9 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>A bearer token of the benchmark's administrator account.</summary>
+    public string Token { get; private set; } = "";
 
     public int Pid => _process.Id;
 
@@ -40,7 +45,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Mqtt:Mode=External", $"--Mqtt:Port={mqttPort}",
             $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Simulation:Mode=Off",
-            "--Logging:LogLevel:Default=Warning",
+            "--Logging:LogLevel:Default=Warning", "--Auth:BootstrapAdmin:User=bench", $"--Auth:BootstrapAdmin:Password={Password}",
         })
         {
             info.ArgumentList.Add(arg);
@@ -60,6 +65,9 @@ internal sealed class ServerProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
                 {
+                    var token = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "bench", password = Password });
+                    token.EnsureSuccessStatusCode();
+                    server.Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
                     return server;
                 }
             }
@@ -110,6 +118,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
         return 0;
     }
+
+    private static readonly string Password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
 
     internal static string RepoRoot()
     {

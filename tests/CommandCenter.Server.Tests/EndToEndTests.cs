@@ -20,7 +20,7 @@ public sealed class EndToEndTests(EmbeddedServerFixture fixture) : IClassFixture
             ("r015-clock", "clock", "015", """{"offsetMs":8,"synced":true,"source":"bds"}"""));
         await Poll.Until(() => Server.GetJson($"/api/v1/sites/{site}"), s => s.GetProperty("counts").GetProperty("devicesOk").GetInt32() == 2, Soon);
 
-        await using var watcher = await SituationWatcher.ConnectAsync(Server.BaseAddress);
+        await using var watcher = await SituationWatcher.ConnectAsync(Server);
         var snapshot = await watcher.SubscribeSite(site);
         Assert.True(snapshot.GetProperty("online").GetBoolean());
 
@@ -123,7 +123,7 @@ public sealed class EndToEndTests(EmbeddedServerFixture fixture) : IClassFixture
     public async Task a_region_subscriber_gets_at_most_a_few_pushes_a_second()
     {
         const string site = "43012101";
-        await using var watcher = await SituationWatcher.ConnectAsync(Server.BaseAddress);
+        await using var watcher = await SituationWatcher.ConnectAsync(Server);
         await watcher.SubscribeRegion("430121");
         await using var agent = await SiteClient.ConnectAsync(Server.MqttPort, site);
 

@@ -29,7 +29,7 @@ public sealed class ExternalBrokerTests : IAsyncLifetime
         const string site = "43062401";
         await using var agent = await SiteClient.ConnectAsync(_broker.Port, site);
         await agent.Announce(("r007-clock", "clock", "007"));
-        await using var watcher = await SituationWatcher.ConnectAsync(_server.BaseAddress);
+        await using var watcher = await SituationWatcher.ConnectAsync(_server);
         await Poll.Until(() => _server.GetJson($"/api/v1/sites/{site}"), s => s.ValueKind == JsonValueKind.Object, TimeSpan.FromSeconds(5));
         await watcher.SubscribeSite(site);
 

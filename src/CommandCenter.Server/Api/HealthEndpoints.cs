@@ -13,7 +13,7 @@ public static class HealthEndpoints
             var started = lifetime.ApplicationStarted.IsCancellationRequested;
             var body = new { status = started && ingest.Subscribed ? "ok" : "starting", silo = started, ingest = ingest.Subscribed, ingestError = ingest.LastError };
             return started && ingest.Subscribed ? Results.Ok(body) : Results.Json(body, statusCode: 503);
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

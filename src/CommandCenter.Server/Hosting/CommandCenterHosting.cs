@@ -6,6 +6,7 @@ using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
+using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
 using CommandCenter.Simulator;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton(RegionCatalog.Hunan);
 
         builder.AddOrleansSilo();
+        builder.AddSecurity();
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddSimulation();
@@ -36,9 +38,15 @@ public static class CommandCenterHosting
 
     public static WebApplication MapCommandCenter(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();
+        app.UseSecurity();
         app.MapHealth();
+        app.MapAuth();
+        app.MapLoginPage();
+        app.MapAccounts();
+        app.MapAudit();
         app.MapSituationApi();
         app.MapHub<SituationHub>(SituationHub.Path);
         return app;
@@ -56,6 +64,7 @@ public static class CommandCenterHosting
         {
             silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(StorageNames.Security);
         });
     }
 

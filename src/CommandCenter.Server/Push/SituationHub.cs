@@ -1,4 +1,6 @@
 using CommandCenter.Server.Api;
+using CommandCenter.Server.Security;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CommandCenter.Server.Push;
@@ -8,6 +10,7 @@ namespace CommandCenter.Server.Push;
 /// batched changes as <c>changes</c> messages (see <see cref="ChangesDto"/>). After a reconnect
 /// the client subscribes again and so re-syncs from a fresh snapshot.
 /// </summary>
+[Authorize]
 public sealed class SituationHub(SituationRelay relay, SituationReader reader) : Hub
 {
     public const string Path = "/hubs/situation";
@@ -21,6 +24,11 @@ public sealed class SituationHub(SituationRelay relay, SituationReader reader) :
             throw new HubException($"Unknown region {Shorten(code)}");
         }
 
+        if (!AccessScope.Of(Context.User!).CanReadRegion(code))
+        {
+            throw new HubException($"Region {code} is outside your scope");
+        }
+
         await relay.Subscribe(Context.ConnectionId, topic);
         return (await reader.Region(code))!;
     }
@@ -30,6 +38,11 @@ public sealed class SituationHub(SituationRelay relay, SituationReader reader) :
         if (!CommandCenter.Contracts.Protocol.Identifiers.IsSiteId(siteId))
         {
             throw new HubException($"Not a site id: {Shorten(siteId)}");
+        }
+
+        if (!AccessScope.Of(Context.User!).CanReadSite(siteId))
+        {
+            throw new HubException($"Site {siteId} is outside your scope");
         }
 
         var topic = SituationTopic.Site(siteId);

@@ -51,6 +51,9 @@ public sealed class RunningServer : IAsyncDisposable
             "--Simulation:Mode=Off",
             "--Ingest:StatusInterval=00:00:01",
             "--Ingest:MissedIntervalsOffline=2",
+            $"--Auth:BootstrapAdmin:User={AdminUser}",
+            $"--Auth:BootstrapAdmin:Password={AdminPassword}",
+            "--Auth:SignInsPerMinute=1000",
         };
         args.AddRange(extraArgs);
         var port = args.LastOrDefault(a => a.StartsWith("--Mqtt:Port=", StringComparison.Ordinal))?["--Mqtt:Port=".Length..];
@@ -68,9 +71,45 @@ public sealed class RunningServer : IAsyncDisposable
         }
 
         server.BaseAddress = new Uri(CommandCenterApp.Urls(app).Single());
-        server.Http = new HttpClient { BaseAddress = server.BaseAddress };
+        server.Anonymous = new HttpClient { BaseAddress = server.BaseAddress };
         await server.WaitHealthy();
+        server.AdminToken = await server.TokenFor(AdminUser, AdminPassword);
+        server.Http = server.ClientWith(server.AdminToken);
         return server;
+    }
+
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "Test-Admin-Pass-2026";
+
+    /// <summary>No credentials at all.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public string AdminToken { get; private set; } = "";
+
+    public HttpClient ClientWith(string token)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenFor(string user, string password)
+    {
+        using var response = await Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>Creates an account through the admin API and returns a token for it.</summary>
+    public async Task<string> CreateAccount(string user, string role, object scope, string password = "Role-Test-Pass-2026")
+    {
+        using var response = await Http.PostAsJsonAsync("/api/v1/accounts", new { userName = user, displayName = user, role, scope, password });
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"creating {user}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await TokenFor(user, password);
     }
 
     public async Task<T> Get<T>(string path) =>
@@ -81,6 +120,7 @@ public sealed class RunningServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http?.Dispose();
+        Anonymous?.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
@@ -90,7 +130,7 @@ public sealed class RunningServer : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (DateTime.UtcNow < deadline)
         {
-            using var response = await Http.GetAsync("/healthz");
+            using var response = await Anonymous.GetAsync("/healthz");
             if (response.IsSuccessStatusCode)
             {
                 return;

@@ -16,10 +16,13 @@ public sealed class SituationWatcher : IAsyncDisposable
 
     public HubConnection Connection => _connection;
 
-    public static async Task<SituationWatcher> ConnectAsync(Uri server)
+    public static Task<SituationWatcher> ConnectAsync(RunningServer server, string? token = null) =>
+        ConnectAsync(server.BaseAddress, token ?? server.AdminToken);
+
+    public static async Task<SituationWatcher> ConnectAsync(Uri server, string token)
     {
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "/hubs/situation"))
+            .WithUrl(new Uri(server, "/hubs/situation"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .AddJsonProtocol()
             .Build();
         var watcher = new SituationWatcher(connection);
