@@ -11,7 +11,8 @@ internal sealed record BenchOptions(
     double StatusIntervalSeconds,
     double IdChecksPerSecond,
     int ProbesPerSecond,
-    bool Ceiling)
+    bool Ceiling,
+    int IngestConnections = 1)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -29,6 +30,7 @@ internal sealed record BenchOptions(
                 "--id-checks" => options with { IdChecksPerSecond = Number() },
                 "--probes" => options with { ProbesPerSecond = (int)Number() },
                 "--ceiling" => options with { Ceiling = true },
+                "--ingest-connections" => options with { IngestConnections = (int)Number() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
@@ -45,5 +47,6 @@ internal sealed record BenchOptions(
           --warmup S / --duration S  seconds before / of measurement (default 20 / 60)
           --probes N                 latency probes per second (default 20)
           --ceiling                  step the status rate up until p99 > 1 s or ingest falls behind
+          --ingest-connections N     MQTT connections of the server's ingest ($share group), default 1
         """;
 }

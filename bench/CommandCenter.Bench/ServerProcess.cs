@@ -23,7 +23,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(int mqttPort)
+    public static async Task<ServerProcess> StartAsync(int mqttPort, int ingestConnections = 1)
     {
         var root = RepoRoot();
         var project = Path.Combine(root, "src", "CommandCenter.Server");
@@ -45,7 +45,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Mqtt:Mode=External", $"--Mqtt:Port={mqttPort}",
             $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Simulation:Mode=Off",
-            "--Logging:LogLevel:Default=Warning", "--Auth:BootstrapAdmin:User=bench", $"--Auth:BootstrapAdmin:Password={Password}",
+            "--Logging:LogLevel:Default=Warning", "--Auth:BootstrapAdmin:User=bench", $"--Auth:BootstrapAdmin:Password={Password}", $"--Mqtt:IngestConnections={ingestConnections}",
         })
         {
             info.ArgumentList.Add(arg);
@@ -83,9 +83,12 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>User + system CPU seconds so far.</summary>
-    public double CpuSeconds()
+    public double CpuSeconds() => CpuSecondsOf(Pid);
+
+    /// <summary>User + system CPU seconds of any process, from /proc.</summary>
+    public static double CpuSecondsOf(int pid)
     {
-        var stat = File.ReadAllText($"/proc/{Pid}/stat");
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }

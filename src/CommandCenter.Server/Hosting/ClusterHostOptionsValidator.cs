@@ -33,6 +33,11 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             return ValidateOptionsResult.Fail("Mqtt:ClientId must not start with 'site-' (reserved for site agents).");
         }
 
+        if (options.IngestConnections > 1 && (options.Mode != MqttMode.External || string.IsNullOrWhiteSpace(options.SharedGroup)))
+        {
+            return ValidateOptionsResult.Fail("Mqtt:IngestConnections > 1 needs Mqtt:Mode=External and a Mqtt:SharedGroup.");
+        }
+
         return options.MaxReconnectDelay < options.ReconnectDelay
             ? ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.")
             : ValidateOptionsResult.Success;

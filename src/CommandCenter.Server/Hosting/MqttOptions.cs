@@ -39,6 +39,13 @@ public sealed class MqttOptions
     /// </summary>
     public string? SharedGroup { get; set; } = "cc-ingest";
 
+    /// <summary>
+    /// MQTT connections this silo's ingest opens. More than one needs a shared subscription
+    /// (external broker): the broker then spreads the sites' messages over them.
+    /// </summary>
+    [Range(1, 16)]
+    public int IngestConnections { get; set; } = 1;
+
     /// <summary>Embedded broker: only a client named <c>site-{siteId}</c> may publish under that site.</summary>
     public bool RequireSiteClientId { get; set; } = true;
 

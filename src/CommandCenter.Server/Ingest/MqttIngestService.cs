@@ -23,6 +23,14 @@ public sealed class MqttIngestService(
     {
         var settings = options.Value;
         await brokerReady.WaitAsync(stoppingToken);
+        var connections = Enumerable.Range(1, settings.IngestConnections)
+            .Select(i => RunConnection(settings.IngestConnections == 1 ? settings.ClientId : $"{settings.ClientId}-{i}", stoppingToken));
+        await Task.WhenAll(connections);
+    }
+
+    private async Task RunConnection(string clientId, CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
         var delay = settings.ReconnectDelay;
         using var client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += e => pipeline.Enqueue(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, stoppingToken).AsTask();
@@ -39,17 +47,17 @@ public sealed class MqttIngestService(
             client.DisconnectedAsync += OnDisconnected;
             try
             {
-                await client.ConnectAsync(ClientOptions(settings), stoppingToken);
+                await client.ConnectAsync(ClientOptions(settings, clientId), stoppingToken);
                 var filter = settings.SubscriptionFilter(EdgeTopics.AllSites);
                 var subscribe = new MqttClientSubscribeOptionsBuilder()
                     .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                     .Build();
                 await client.SubscribeAsync(subscribe, stoppingToken);
-                readiness.Set(true, time.GetUtcNow());
-                logger.LogInformation("Ingest subscribed to {Filter} on {Host}:{Port}", filter, settings.Host, settings.Port);
+                readiness.Connected(time.GetUtcNow());
+                logger.LogInformation("Ingest {ClientId} subscribed to {Filter} on {Host}:{Port}", clientId, filter, settings.Host, settings.Port);
                 delay = settings.ReconnectDelay;
                 await disconnected.Task.WaitAsync(stoppingToken);
-                readiness.Set(false, time.GetUtcNow(), "connection to the broker lost");
+                readiness.Lost(time.GetUtcNow(), "connection to the broker lost");
                 logger.LogWarning("Ingest lost its broker connection; reconnecting");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -58,7 +66,7 @@ public sealed class MqttIngestService(
             }
             catch (Exception ex)
             {
-                readiness.Set(false, time.GetUtcNow(), ex.Message);
+                readiness.Failed(time.GetUtcNow(), ex.Message);
                 logger.LogWarning("Ingest cannot reach the broker at {Host}:{Port} ({Error}); retrying in {Delay}",
                     settings.Host, settings.Port, ex.Message, delay);
             }
@@ -77,11 +85,11 @@ public sealed class MqttIngestService(
         }
     }
 
-    private static MqttClientOptions ClientOptions(MqttOptions settings)
+    private static MqttClientOptions ClientOptions(MqttOptions settings, string clientId)
     {
         var builder = new MqttClientOptionsBuilder()
             .WithTcpServer(settings.Host, settings.Port)
-            .WithClientId(settings.ClientId)
+            .WithClientId(clientId)
             .WithProtocolVersion(MQTTnet.Formatter.MqttProtocolVersion.V500)
             .WithCleanStart(false)
             .WithSessionExpiryInterval(300)

@@ -53,8 +53,12 @@ public sealed class RunningServer : IAsyncDisposable
             "--Ingest:MissedIntervalsOffline=2",
             $"--Auth:BootstrapAdmin:User={AdminUser}",
             $"--Auth:BootstrapAdmin:Password={AdminPassword}",
-            "--Auth:SignInsPerMinute=1000",
         };
+        if (!extraArgs.Any(a => a.StartsWith("--Auth:SignInsPerMinute=", StringComparison.Ordinal)))
+        {
+            args.Add("--Auth:SignInsPerMinute=1000");
+        }
+
         args.AddRange(extraArgs);
         var port = args.LastOrDefault(a => a.StartsWith("--Mqtt:Port=", StringComparison.Ordinal))?["--Mqtt:Port=".Length..];
         var errors = new ErrorLogRecorder();
