@@ -92,23 +92,23 @@ async Task<StepResult> RunStep(double intervalSeconds)
         SimulatorCpuPercent: 100 * (after.SimulatorCpu - before.SimulatorCpu) / seconds / Environment.ProcessorCount,
         PeakMemoryMiB: server.PeakMemoryMiB(),
         P50: Percentiles.Of(latencies, 50), P95: Percentiles.Of(latencies, 95), P99: Percentiles.Of(latencies, 99),
-        Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected);
+        Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected, Backlog: after.Backlog);
 
     async Task<Sample> Snapshot()
     {
         var stats = await http.GetFromJsonAsync<JsonElement>("/api/v1/ingest/stats");
-        return new Sample(DateTime.UtcNow, stats.GetProperty("messages").GetInt64(),
+        return new Sample(DateTime.UtcNow, stats.GetProperty("backlog").ToString(), stats.GetProperty("messages").GetInt64(),
             stats.GetProperty("accepted").GetInt64(), stats.GetProperty("rejectedTotal").GetInt64(),
             simulation.DeviceUpdatesPublished + simulation.EventsPublished, server.CpuSeconds(),
             ServerProcess.CpuSecondsOf(broker.Pid), ServerProcess.CpuSecondsOf(Environment.ProcessId));
     }
 }
 
-internal sealed record Sample(DateTime At, long Messages, long Accepted, long Rejected, long Offered, double Cpu, double BrokerCpu, double SimulatorCpu);
+internal sealed record Sample(DateTime At, string Backlog, long Messages, long Accepted, long Rejected, long Offered, double Cpu, double BrokerCpu, double SimulatorCpu);
 
 internal sealed record StepResult(
     SimulationMode Scale, int Sites, int Rooms, double IntervalSeconds, double OfferedUpdatesPerSecond, double MessagesPerSecond,
-    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected)
+    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog)
 {
     /// <summary>Held: p99 within 1 s, no probe lost, and ingest keeps up with what is offered.</summary>
     public bool Held => P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
@@ -116,5 +116,5 @@ internal sealed record StepResult(
     public override string ToString() =>
         $"{Scale} {Sites} sites/{Rooms} rooms, status every {IntervalSeconds:0.##} s: offered {OfferedUpdatesPerSecond:0} upd/s, " +
         $"accepted {UpdatesPerSecond:0} upd/s in {MessagesPerSecond:0} msg/s, latency p50/p95/p99 {P50:0}/{P95:0}/{P99:0} ms " +
-        $"({Probes} probes, {Lost} lost), CPU % of machine: server {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB, rejected {Rejected} → {(Held ? "held" : "NOT held")}";
+        $"({Probes} probes, {Lost} lost), CPU % of machine: server {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB, rejected {Rejected}, backlog at end {Backlog} → {(Held ? "held" : "NOT held")}";
 }

@@ -66,7 +66,8 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         if (_observers.Count > 0 && _pendingChildren.Count > 0)
         {
             var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList());
-            await _observers.Notify(o => o.OnRegionChanged(change));
+            // Not awaited: a slow silo observer must never hold up the region.
+            _observers.Notify(o => o.OnRegionChanged(change).Ignore());
         }
 
         _pendingChildren.Clear();

@@ -185,7 +185,8 @@ internal sealed class SiteGrain(
         {
             var rooms = _pendingHolders.Select(key => new ChildTally(key, _holders[key])).ToList();
             var change = new SiteChange(_siteId, _online, tally, rooms, _pendingDevices.Values.ToList(), _pendingEvents.ToList());
-            await _observers.Notify(o => o.OnSiteChanged(change));
+            // Not awaited: a slow silo observer must never hold up the site (and so its rooms and ingest).
+            _observers.Notify(o => o.OnSiteChanged(change).Ignore());
         }
 
         _pendingHolders.Clear();

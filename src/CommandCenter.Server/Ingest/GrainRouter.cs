@@ -26,6 +26,8 @@ public sealed class GrainRouter(
     /// <summary>Items waiting for the next window; ingest workers slow down when this is high.</summary>
     public int PendingItems => Volatile.Read(ref _pendingItems);
 
+    public int CallsInFlight => options.Value.MaxInFlightGrainCalls - _inFlight.CurrentCount;
+
     public void Add(string siteId, IReadOnlyList<DeviceUpdate> updates)
     {
         lock (_gate)

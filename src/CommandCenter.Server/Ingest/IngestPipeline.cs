@@ -44,6 +44,7 @@ public sealed class IngestPipeline : BackgroundService
                 FullMode = BoundedChannelFullMode.Wait,
             }))
             .ToArray();
+        stats.ObserveBacklog(() => new IngestBacklog(_partitions.Sum(p => p.Reader.Count), _router.PendingItems, _router.CallsInFlight));
     }
 
     /// <summary>

@@ -22,6 +22,7 @@ public sealed class IngestStats
     private readonly Counter<long> _duplicateCounter;
     private long _messages;
     private long _failedGrainCalls;
+    private Func<IngestBacklog> _backlog = () => default;
 
     public IngestStats(IMeterFactory meters)
     {
@@ -85,6 +86,9 @@ public sealed class IngestStats
 
     public void RecordFailedGrainCall(int items) => Interlocked.Add(ref _failedGrainCalls, items);
 
+    /// <summary>The pipeline tells where its backlog can be read (queued messages, pending updates, calls in flight).</summary>
+    public void ObserveBacklog(Func<IngestBacklog> backlog) => _backlog = backlog;
+
     public IngestStatsView Snapshot(int worst = 10)
     {
         var worstSites = _sites.Values
@@ -95,7 +99,7 @@ public sealed class IngestStats
             .ToList();
         var total = _total.ToView();
         return new IngestStatsView(Messages, total.Accepted, total.Duplicates, total.OutOfOrder, total.RejectedTotal,
-            total.Rejected, Interlocked.Read(ref _failedGrainCalls), _sites.Count, worstSites);
+            total.Rejected, Interlocked.Read(ref _failedGrainCalls), _sites.Count, _backlog(), worstSites);
     }
 
     public SiteIngestView? ForSite(string siteId) => _sites.TryGetValue(siteId, out var site) ? site.ToView() : null;
@@ -126,7 +130,11 @@ public sealed record IngestStatsView(
     IReadOnlyDictionary<string, long> Rejected,
     long FailedGrainCalls,
     int Sites,
+    IngestBacklog Backlog,
     IReadOnlyList<SiteIngestView> WorstSites);
+
+/// <summary>Work inside ingest right now: messages queued for parsing, updates waiting for their grain call, calls in flight.</summary>
+public readonly record struct IngestBacklog(int QueuedMessages, int PendingUpdates, int GrainCallsInFlight);
 
 public sealed record SiteIngestView(
     string SiteId, long Accepted, long Duplicates, long OutOfOrder, long RejectedTotal, IReadOnlyDictionary<string, long> Rejected);
