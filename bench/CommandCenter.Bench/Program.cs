@@ -5,6 +5,7 @@ using CommandCenter.Bench;
 using CommandCenter.Regions;
 using CommandCenter.Simulator;
 using CommandCenter.Simulator.Model;
+using CommandCenter.Testing;
 
 // Foundation benchmark: simulator → Mosquitto → server process (ingest → grains → hub) → SignalR client.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -41,7 +42,7 @@ return 0;
 // Each step gets a fresh broker and server, so one step's backlog or reconnect storm cannot leak into the next.
 async Task<StepResult> RunStep(double intervalSeconds)
 {
-    await using var broker = await Mosquitto.StartAsync();
+    await using var broker = await LocalMosquitto.StartAsync("max_queued_messages 200000", "max_inflight_messages 1000");
     await using var server = await ServerProcess.StartAsync(broker.Port, options.IngestConnections);
     using var http = new HttpClient { BaseAddress = server.Url };
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Token);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Bench;
 
@@ -33,7 +34,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             throw new FileNotFoundException("build the server first: dotnet build -c Release", dll);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = project,
@@ -44,7 +45,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var arg in new[]
         {
             dll, "--urls", $"http://127.0.0.1:{port}", "--Mqtt:Mode=External", $"--Mqtt:Port={mqttPort}",
-            $"--Cluster:SiloPort={FreePort()}", $"--Cluster:GatewayPort={FreePort()}", "--Simulation:Mode=Off",
+            $"--Cluster:SiloPort={FreePorts.Next()}", $"--Cluster:GatewayPort={FreePorts.Next()}", "--Simulation:Mode=Off",
             "--Logging:LogLevel:Default=Warning", "--Auth:BootstrapAdmin:User=bench", $"--Auth:BootstrapAdmin:Password={Password}", $"--Mqtt:IngestConnections={ingestConnections}",
         })
         {
@@ -133,12 +134,5 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         return dir?.FullName ?? throw new DirectoryNotFoundException("CommandCenter.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,17 +1,18 @@
 using System.Text.Json;
 using CommandCenter.Server.Tests.Harness;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Server.Tests;
 
 /// <summary>The production broker path: a real Mosquitto, ingest on a $share subscription.</summary>
 public sealed class ExternalBrokerTests : IAsyncLifetime
 {
-    private MosquittoProcess _broker = null!;
+    private LocalMosquitto _broker = null!;
     private RunningServer _server = null!;
 
     public async Task InitializeAsync()
     {
-        _broker = await MosquittoProcess.StartAsync();
+        _broker = await LocalMosquitto.StartAsync();
         _server = await RunningServer.StartAsync("--Mqtt:Mode=External", $"--Mqtt:Port={_broker.Port}");
     }
 

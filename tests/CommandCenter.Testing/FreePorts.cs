@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CommandCenter.Server.Tests.Harness;
+namespace CommandCenter.Testing;
 
-internal static class FreePorts
+public static class FreePorts
 {
     /// <summary>A loopback TCP port free at the time of asking.</summary>
     public static int Next()

@@ -1,15 +1,18 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 
-namespace CommandCenter.Server.Tests.Harness;
+namespace CommandCenter.Testing;
 
-/// <summary>A real Mosquitto on a free loopback port of its own, for the external-broker profile.</summary>
-public sealed class MosquittoProcess : IAsyncDisposable
+/// <summary>
+/// A Mosquitto broker of one's own on a free loopback port (anonymous, no persistence), started from
+/// Debian's package (deploy/local/install.sh installs it) and killed on dispose.
+/// </summary>
+public sealed class LocalMosquitto : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _dir;
 
-    private MosquittoProcess(Process process, string dir, int port)
+    private LocalMosquitto(Process process, string dir, int port)
     {
         _process = process;
         _dir = dir;
@@ -18,24 +21,27 @@ public sealed class MosquittoProcess : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<MosquittoProcess> StartAsync()
+    public int Pid => _process.Id;
+
+    /// <param name="extraConfig">More mosquitto.conf lines, e.g. queue limits.</param>
+    public static async Task<LocalMosquitto> StartAsync(params string[] extraConfig)
     {
         var port = FreePorts.Next();
         var dir = Directory.CreateTempSubdirectory("cc-mosquitto-").FullName;
         var config = Path.Combine(dir, "mosquitto.conf");
-        await File.WriteAllTextAsync(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\n");
-        var info = new ProcessStartInfo("mosquitto", ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true };
+        await File.WriteAllLinesAsync(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", .. extraConfig]);
         Process process;
         try
         {
-            process = Process.Start(info) ?? throw new InvalidOperationException("mosquitto did not start");
+            process = Process.Start(new ProcessStartInfo("mosquitto", ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })
+                ?? throw new InvalidOperationException("mosquitto did not start");
         }
         catch (System.ComponentModel.Win32Exception)
         {
             throw new InvalidOperationException("mosquitto is not installed: run deploy/local/install.sh (the test command does)");
         }
 
-        var broker = new MosquittoProcess(process, dir, port);
+        var broker = new LocalMosquitto(process, dir, port);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
