@@ -77,7 +77,7 @@ public sealed class EndToEndTests(EmbeddedServerFixture fixture) : IClassFixture
 
         // Interval 1 s, 2 missed intervals: offline within about 3 s of silence.
         var detail = await Poll.Until(() => Server.GetJson($"/api/v1/sites/{site}"),
-            s => s.GetProperty("devices")[0].GetProperty("state").GetString() == "offline", TimeSpan.FromSeconds(6));
+            s => s.GetProperty("devices")[0].GetProperty("state").GetString() == "offline", TimeSpan.FromSeconds(15));
         Assert.Equal("offline", detail.GetProperty("devices")[0].GetProperty("state").GetString());
         Assert.Equal(1, detail.GetProperty("counts").GetProperty("devicesOffline").GetInt32());
     }
