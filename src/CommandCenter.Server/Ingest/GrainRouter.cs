@@ -8,7 +8,9 @@ namespace CommandCenter.Server.Ingest;
 /// <summary>
 /// Groups accepted updates per grain for a short window and makes one call per grain per window,
 /// with a bound on calls in flight. A room's five statuses and its ID checks of the last 20 ms
-/// become one grain call, not six.
+/// become one grain call, not six. A grain has at most one call in flight: while it is busy its
+/// new updates wait and join the next call, so a slow grain batches more instead of taking many
+/// of the shared call slots, and its updates arrive in order.
 /// </summary>
 public sealed class GrainRouter(
     IGrainFactory grains,
@@ -19,6 +21,7 @@ public sealed class GrainRouter(
 {
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _inFlight = new(options.Value.MaxInFlightGrainCalls);
+    private readonly HashSet<string> _busy = new(StringComparer.Ordinal);
     private Pending _pending = new();
     private int _pendingItems;
     private long _lastFailureLog;
@@ -91,9 +94,38 @@ public sealed class GrainRouter(
 
         foreach (var (key, updates) in batch.Devices)
         {
+            if (!TryMarkBusy(key, updates))
+            {
+                continue;
+            }
+
             await _inFlight.WaitAsync(cancellationToken);
             var siteId = key[..8];
-            _ = Track(siteId, updates.Count, ApplyDevices(key, siteId, updates));
+            _ = Track(siteId, updates.Count, ApplyDevices(key, siteId, updates), key);
+        }
+    }
+
+    /// <summary>Marks a grain busy; when it already is, puts the updates back for the next window.</summary>
+    private bool TryMarkBusy(string key, List<DeviceUpdate> updates)
+    {
+        lock (_gate)
+        {
+            if (_busy.Add(key))
+            {
+                return true;
+            }
+
+            if (_pending.Devices.TryGetValue(key, out var newer))
+            {
+                newer.InsertRange(0, updates);
+            }
+            else
+            {
+                _pending.Devices[key] = updates;
+            }
+
+            _pendingItems += updates.Count;
+            return false;
         }
     }
 
@@ -131,7 +163,7 @@ public sealed class GrainRouter(
         }
     }
 
-    private async Task Track(string siteId, int items, Task<ApplyResult> call)
+    private async Task Track(string siteId, int items, Task<ApplyResult> call, string? busyKey = null)
     {
         try
         {
@@ -147,6 +179,14 @@ public sealed class GrainRouter(
         }
         finally
         {
+            if (busyKey is not null)
+            {
+                lock (_gate)
+                {
+                    _busy.Remove(busyKey);
+                }
+            }
+
             _inFlight.Release();
         }
     }

@@ -213,19 +213,31 @@ public sealed class SituationRelay(
         return set.Add(value) && set.Count == 1;
     }
 
-    // Two changes of one grain within an interval become one: latest counts, union of devices.
+    // Two changes of one grain within an interval become one: latest counts, the newest view of each
+    // room, device and child, events appended (the last 50).
     private static SiteChange Merge(SiteChange? older, SiteChange newer) => older is null
         ? newer
         : newer with
         {
-            Rooms = older.Rooms.Where(r => newer.Rooms.All(n => n.Code != r.Code)).Concat(newer.Rooms).ToList(),
-            Devices = older.Devices.Where(d => newer.Devices.All(n => n.Id != d.Id)).Concat(newer.Devices).ToList(),
+            Rooms = Latest(older.Rooms, newer.Rooms, r => r.Code),
+            Devices = Latest(older.Devices, newer.Devices, d => d.Id),
             Events = older.Events.Concat(newer.Events).TakeLast(50).ToList(),
         };
 
     private static RegionChange Merge(RegionChange? older, RegionChange newer) => older is null
         ? newer
-        : newer with { Children = older.Children.Where(c => newer.Children.All(n => n.Code != c.Code)).Concat(newer.Children).ToList() };
+        : newer with { Children = Latest(older.Children, newer.Children, c => c.Code) };
+
+    private static List<T> Latest<T>(IEnumerable<T> older, IEnumerable<T> newer, Func<T, string> key)
+    {
+        var merged = new Dictionary<string, T>(StringComparer.Ordinal);
+        foreach (var item in older.Concat(newer))
+        {
+            merged[key(item)] = item;
+        }
+
+        return merged.Values.ToList();
+    }
 
     private sealed class PendingChanges
     {

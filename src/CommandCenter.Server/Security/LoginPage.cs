@@ -27,6 +27,7 @@ public static class LoginPage
                 <style>
                   body { font-family: "Noto Sans CJK SC", "DejaVu Sans", sans-serif; background: #0b1a2b; color: #e8eef5; display: grid; place-items: center; min-height: 100vh; margin: 0; }
                   form { background: #12263d; padding: 2.5rem; border-radius: .5rem; min-width: 22rem; display: grid; gap: 1rem; }
+                  label { display: grid; gap: .4rem; }
                   input, button { font-size: 1.1rem; padding: .7rem; border-radius: .3rem; border: 1px solid #29425e; }
                   button { background: #2f7de1; color: white; border: 0; cursor: pointer; }
                   .error { color: #ff8a8a; } a { color: #8ab8ff; }
