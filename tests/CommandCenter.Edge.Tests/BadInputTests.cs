@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using CommandCenter.Edge.Devices.Line;
 using CommandCenter.Edge.Tests.Harness;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests;
 

@@ -66,6 +66,7 @@ public sealed class BrokerOutageTests : IAsyncLifetime
         Assert.True(sent.Count > 600, $"only {sent.Count} events were posted");
         Assert.Empty(_center.Rejections);
         Assert.Contains(_center.Received, m => m.Topic == EdgeTopics.Batch(RunningAgent.SiteId));
+        Assert.Contains(_center.Messages, m => m.Message is DeviceMessage d && d.Readings.Count(r => r.Type == ReadingType.Event) > 1); // the backlog went out merged
         Assert.Contains(_agent.Logs.Warnings, w => w.Contains("lost the connection"));
         Assert.True(restartedAt - stoppedAt >= Outage);
     }

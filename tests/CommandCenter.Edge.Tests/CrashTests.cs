@@ -1,4 +1,5 @@
 using CommandCenter.Edge.Tests.Harness;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests;
 

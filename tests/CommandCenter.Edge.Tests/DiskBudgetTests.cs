@@ -1,6 +1,7 @@
 using System.Net;
 using CommandCenter.Edge.Hosting;
 using CommandCenter.Edge.Tests.Harness;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests;
 

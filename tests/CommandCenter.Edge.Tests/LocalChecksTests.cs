@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CommandCenter.Edge.Checks;
 using CommandCenter.Edge.Tests.Harness;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests;
 

@@ -2,6 +2,7 @@ using CommandCenter.Edge.Hosting;
 using CommandCenter.Edge.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests;
 

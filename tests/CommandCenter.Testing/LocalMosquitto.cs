@@ -29,12 +29,17 @@ public sealed class LocalMosquitto : IAsyncDisposable
         var port = FreePorts.Next();
         var dir = Directory.CreateTempSubdirectory("cc-mosquitto-").FullName;
         var config = Path.Combine(dir, "mosquitto.conf");
-        await File.WriteAllLinesAsync(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", .. extraConfig]);
+        // No logging: an undrained log pipe fills after a few hundred connections and stalls the broker.
+        await File.WriteAllLinesAsync(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", "log_dest none", .. extraConfig]);
         Process process;
         try
         {
             process = Process.Start(new ProcessStartInfo("mosquitto", ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })
                 ?? throw new InvalidOperationException("mosquitto did not start");
+            process.ErrorDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, _) => { };
+            process.BeginErrorReadLine();
+            process.BeginOutputReadLine();
         }
         catch (System.ComponentModel.Win32Exception)
         {

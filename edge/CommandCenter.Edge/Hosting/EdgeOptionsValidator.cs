@@ -33,6 +33,8 @@ internal sealed class EdgeOptionsValidator : IValidateOptions<EdgeOptions>
         Check(mqtt.KeepAlive >= TimeSpan.FromSeconds(1), "Edge:Mqtt:KeepAlive must be at least 1 second.");
         Check(mqtt.ConnectTimeout > TimeSpan.Zero, "Edge:Mqtt:ConnectTimeout must be positive.");
         Check(mqtt.MaxInflight is >= 1 and <= 1000, "Edge:Mqtt:MaxInflight must be 1-1000.");
+        Check(mqtt.MaxMessagesPerSecond is >= 0 and <= 1_000_000, "Edge:Mqtt:MaxMessagesPerSecond must be 0 (no limit) to 1000000.");
+        Check(mqtt.MaxRecordsPerMessage is >= 1 and <= 400, "Edge:Mqtt:MaxRecordsPerMessage must be 1-400.");
 
         Check(System.Net.IPAddress.TryParse(options.Http.Address, out _), $"Edge:Http:Address must be an IP address, got '{options.Http.Address}'.");
         Check(options.Http.Port is >= 0 and <= 65535, $"Edge:Http:Port must be 0-65535, got {options.Http.Port}.");

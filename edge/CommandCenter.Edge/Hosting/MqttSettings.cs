@@ -34,4 +34,13 @@ public sealed class MqttSettings
 
     /// <summary>QoS 1 messages published and not yet acknowledged (PUBACK) at any time.</summary>
     public int MaxInflight { get; set; } = 32;
+
+    /// <summary>
+    /// Pace of publishing, kept under the center's per-site limit (<c>Ingest:PerSiteMessagesPerSecond</c>, 200 by
+    /// default): the broker acknowledges what the center may then refuse as rate-limited. 0: no limit.
+    /// </summary>
+    public int MaxMessagesPerSecond { get; set; } = 100;
+
+    /// <summary>A backlog is sent as batch messages of up to this many queued records each (1: never merge).</summary>
+    public int MaxRecordsPerMessage { get; set; } = 100;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests.Harness;
 

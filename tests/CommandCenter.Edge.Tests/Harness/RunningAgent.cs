@@ -5,6 +5,7 @@ using CommandCenter.Edge.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CommandCenter.Testing;
 
 namespace CommandCenter.Edge.Tests.Harness;
 

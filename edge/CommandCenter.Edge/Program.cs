@@ -1,0 +1,3 @@
+using CommandCenter.Edge.Hosting;
+
+return await EdgeProgram.RunAsync(args);
