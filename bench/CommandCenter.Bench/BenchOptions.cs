@@ -12,7 +12,8 @@ internal sealed record BenchOptions(
     double IdChecksPerSecond,
     int ProbesPerSecond,
     bool Ceiling,
-    int IngestConnections = 1)
+    int IngestConnections = 1,
+    bool SimulateInServer = false)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -31,6 +32,7 @@ internal sealed record BenchOptions(
                 "--probes" => options with { ProbesPerSecond = (int)Number() },
                 "--ceiling" => options with { Ceiling = true },
                 "--ingest-connections" => options with { IngestConnections = (int)Number() },
+                "--simulate-in-server" => options with { SimulateInServer = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
@@ -48,5 +50,6 @@ internal sealed record BenchOptions(
           --probes N                 latency probes per second (default 20)
           --ceiling                  step the status rate up until p99 > 1 s or ingest falls behind
           --ingest-connections N     MQTT connections of the server's ingest ($share group), default 1
+          --simulate-in-server       the server process runs the simulation itself (offered load is then estimated)
         """;
 }

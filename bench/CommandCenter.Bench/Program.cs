@@ -42,8 +42,13 @@ return 0;
 // Each step gets a fresh broker and server, so one step's backlog or reconnect storm cannot leak into the next.
 async Task<StepResult> RunStep(double intervalSeconds)
 {
+    var interval = TimeSpan.FromSeconds(intervalSeconds).ToString("c", CultureInfo.InvariantCulture);
+    string[] serverSimulation = options.SimulateInServer
+        ? [$"--Simulation:Mode={options.Scale}", $"--Simulation:StatusInterval={interval}",
+           $"--Simulation:IdChecksPerSecond={options.IdChecksPerSecond}", "--Simulation:AgentDropoutsPerHour=0"]
+        : [];
     await using var broker = await LocalMosquitto.StartAsync("max_queued_messages 200000", "max_inflight_messages 1000");
-    await using var server = await ServerProcess.StartAsync(broker.Port, options.IngestConnections);
+    await using var server = await ServerProcess.StartAsync(broker.Port, options.IngestConnections, serverSimulation);
     using var http = new HttpClient { BaseAddress = server.Url };
     http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Token);
     var simOptions = new SimulationOptions
@@ -59,7 +64,9 @@ async Task<StepResult> RunStep(double intervalSeconds)
     var model = ProvinceModel.Build(RegionCatalog.Hunan, simOptions);
     var simulation = new ProvinceSimulation(model, simOptions);
     using var stop = new CancellationTokenSource();
-    var running = simulation.RunAsync(stop.Token);
+    var running = options.SimulateInServer ? Task.CompletedTask : simulation.RunAsync(stop.Token);
+    // In-server simulation: what it offers per second, from the model (statuses of every device plus identity checks).
+    var estimatedOffered = ((model.RoomCount * 5) + model.Sites.Sum(s => s.SiteDevices.Count)) / intervalSeconds + options.IdChecksPerSecond;
 
     var probeSites = model.Sites.Where((_, i) => i % Math.Max(1, model.Sites.Count / 20) == 0).Select(s => s.SiteId).Take(20).ToList();
     await Task.Delay(TimeSpan.FromSeconds(3)); // sites announce themselves before the probe subscribes
@@ -85,7 +92,7 @@ async Task<StepResult> RunStep(double intervalSeconds)
     var seconds = (after.At - before.At).TotalSeconds;
     return new StepResult(
         options.Scale, model.Sites.Count, model.RoomCount, intervalSeconds,
-        OfferedUpdatesPerSecond: (after.Offered - before.Offered) / seconds,
+        OfferedUpdatesPerSecond: options.SimulateInServer ? estimatedOffered : (after.Offered - before.Offered) / seconds,
         MessagesPerSecond: (after.Messages - before.Messages) / seconds,
         UpdatesPerSecond: (after.Accepted - before.Accepted) / seconds,
         CpuPercentOfMachine: 100 * (after.Cpu - before.Cpu) / seconds / Environment.ProcessorCount,

@@ -24,7 +24,7 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ServerProcess> StartAsync(int mqttPort, int ingestConnections = 1)
+    public static async Task<ServerProcess> StartAsync(int mqttPort, int ingestConnections = 1, params string[] extraArgs)
     {
         var root = RepoRoot();
         var project = Path.Combine(root, "src", "CommandCenter.Server");
@@ -47,7 +47,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             dll, "--urls", $"http://127.0.0.1:{port}", "--Mqtt:Mode=External", $"--Mqtt:Port={mqttPort}",
             $"--Cluster:SiloPort={FreePorts.Next()}", $"--Cluster:GatewayPort={FreePorts.Next()}", "--Simulation:Mode=Off",
             "--Logging:LogLevel:Default=Warning", "--Auth:BootstrapAdmin:User=bench", $"--Auth:BootstrapAdmin:Password={Password}", $"--Mqtt:IngestConnections={ingestConnections}",
-        })
+        }.Concat(extraArgs))
         {
             info.ArgumentList.Add(arg);
         }
