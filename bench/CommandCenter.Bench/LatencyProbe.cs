@@ -28,6 +28,11 @@ internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IRead
             .WithUrl(new Uri(server, "/hubs/situation"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
         _hub.On<JsonElement>("changes", OnChanges);
+        _hub.Closed += error =>
+        {
+            Console.Error.WriteLine($"probe: SignalR connection closed at {DateTime.UtcNow:HH:mm:ss.fff}: {error?.GetType().Name} {error?.Message}");
+            return Task.CompletedTask;
+        };
         await _hub.StartAsync();
         foreach (var site in sites)
         {

@@ -53,7 +53,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.Ordinal)) Console.Error.WriteLine("server: " + line); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal))) Console.Error.WriteLine("server: " + line); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
