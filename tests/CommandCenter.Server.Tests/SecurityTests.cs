@@ -21,6 +21,7 @@ public sealed class SecurityTests(EmbeddedServerFixture fixture) : IClassFixture
     public async Task anonymous_callers_get_health_only()
     {
         Assert.Equal(HttpStatusCode.OK, (await Server.Anonymous.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Anonymous.GetAsync("/readyz")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Anonymous.GetAsync("/api/v1/situation")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Anonymous.GetAsync("/api/v1/sites/43010201")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Server.Anonymous.GetAsync("/api/v1/accounts")).StatusCode);
