@@ -127,7 +127,7 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.False(broker.GetProperty("connected").GetBoolean());
         Assert.True(broker.GetProperty("failedAttempts").GetInt32() >= 3);
         Assert.Single(_agent.Logs.Warnings, w => w.Contains("cannot reach the broker") && w.Contains("Edge:Mqtt:Host"));
-        using var page = await _agent.Http.GetAsync("/");
-        Assert.Contains("not connected", await page.Content.ReadAsStringAsync());
+        Assert.Contains("未连接", await _agent.Http.GetStringAsync("/"));
+        Assert.Contains("not connected", await _agent.Http.GetStringAsync("/?lang=en"));
     }
 }

@@ -97,8 +97,8 @@ public sealed class CenterLinkTests : IAsyncLifetime
         Assert.Single(status.GetProperty("notices").EnumerateArray());
         var offset = status.GetProperty("clock").GetProperty("offsetMs").GetInt64();
         Assert.InRange(offset, 1400, 4000);
-        var page = await agent.Http.GetStringAsync("/");
-        Assert.Contains("paper set <b>B</b>", page);
+        Assert.Contains("启用备用卷 <b>B</b>", await agent.Http.GetStringAsync("/"));
+        Assert.Contains("switch to paper set <b>B</b>", await agent.Http.GetStringAsync("/?lang=en"));
         Assert.Contains(agent.Logs.Warnings, w => w.Contains("not a JSON object with a valid msgId"));
         Assert.Empty(agent.Logs.Errors);
     }
