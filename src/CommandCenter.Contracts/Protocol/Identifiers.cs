@@ -52,9 +52,6 @@ public static class Identifiers
         return true;
     }
 
-    /// <summary>The county (exam district) code of a site: its first 6 digits.</summary>
-    public static string CountyOf(string siteId) => siteId[..6];
-
     /// <summary>
     /// Reads an RFC 3339 timestamp that carries its offset (<c>Z</c> or <c>±hh:mm</c>); a time
     /// without an offset is ambiguous and refused.

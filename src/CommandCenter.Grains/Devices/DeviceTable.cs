@@ -115,10 +115,6 @@ internal sealed class DeviceTable(string siteId)
         }
     }
 
-    /// <summary>When the next device could go offline, if any is online.</summary>
-    public DateTimeOffset? OldestOnlineSeen() =>
-        _devices.Values.Where(d => d.State is DeviceState.Ok or DeviceState.Fault).Min(d => d.LastSeen);
-
     private void ApplyEvent(DeviceEntry device, DeviceUpdate update)
     {
         device.LastEvent = update.EventType;

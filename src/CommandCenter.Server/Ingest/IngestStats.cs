@@ -35,10 +35,6 @@ public sealed class IngestStats
 
     public long Messages => Interlocked.Read(ref _messages);
 
-    public long Accepted => _total.Accepted;
-
-    public long Duplicates => _total.ToView().Duplicates;
-
     public void RecordMessage() => Interlocked.Increment(ref _messages);
 
     public void RecordAccepted(string siteId, int count)
@@ -101,8 +97,6 @@ public sealed class IngestStats
         return new IngestStatsView(Messages, total.Accepted, total.Duplicates, total.OutOfOrder, total.RejectedTotal,
             total.Rejected, Interlocked.Read(ref _failedGrainCalls), _sites.Count, _backlog(), worstSites);
     }
-
-    public SiteIngestView? ForSite(string siteId) => _sites.TryGetValue(siteId, out var site) ? site.ToView() : null;
 
     private SiteIngestCounters Site(string? siteId)
     {
