@@ -100,7 +100,8 @@ async Task<StepResult> RunStep(double intervalSeconds)
         SimulatorCpuPercent: 100 * (after.SimulatorCpu - before.SimulatorCpu) / seconds / Environment.ProcessorCount,
         PeakMemoryMiB: server.PeakMemoryMiB(),
         P50: Percentiles.Of(latencies, 50), P95: Percentiles.Of(latencies, 95), P99: Percentiles.Of(latencies, 99),
-        Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected, Backlog: after.Backlog);
+        Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected, Backlog: after.Backlog,
+        Agents: $"{simulation.Counters.Connects} connects, {simulation.Counters.PublishFailures} publish failures, {simulation.Counters.Skipped} skipped");
 
     async Task<Sample> Snapshot()
     {
@@ -116,7 +117,7 @@ internal sealed record Sample(DateTime At, string Backlog, long Messages, long A
 
 internal sealed record StepResult(
     SimulationMode Scale, int Sites, int Rooms, double IntervalSeconds, double OfferedUpdatesPerSecond, double MessagesPerSecond,
-    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog)
+    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog, string Agents)
 {
     /// <summary>Held: p99 within 1 s, no probe lost, and ingest keeps up with what is offered.</summary>
     public bool Held => P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
@@ -124,5 +125,5 @@ internal sealed record StepResult(
     public override string ToString() =>
         $"{Scale} {Sites} sites/{Rooms} rooms, status every {IntervalSeconds:0.##} s: offered {OfferedUpdatesPerSecond:0} upd/s, " +
         $"accepted {UpdatesPerSecond:0} upd/s in {MessagesPerSecond:0} msg/s, latency p50/p95/p99 {P50:0}/{P95:0}/{P99:0} ms " +
-        $"({Probes} probes, {Lost} lost), CPU % of machine: server {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB, rejected {Rejected}, backlog at end {Backlog} → {(Held ? "held" : "NOT held")}";
+        $"({Probes} probes, {Lost} lost), CPU % of machine: server {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB, rejected {Rejected}, backlog at end {Backlog}, simulated agents: {Agents} → {(Held ? "held" : "NOT held")}";
 }
