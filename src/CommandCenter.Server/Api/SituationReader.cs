@@ -57,9 +57,10 @@ public sealed class SituationReader(IGrainFactory grains, RegionCatalog catalog)
 
     public RegionChangeDto Describe(RegionChange change)
     {
-        var names = catalog.Find(change.Code)?.Level == RegionLevel.County;
+        // A county's children are sites, which have no name in the region catalog.
+        var childrenAreSites = catalog.Find(change.Code)?.Level == RegionLevel.County;
         return new RegionChangeDto(change.Code, change.Tally, change.Children
-            .Select(c => new RegionChildDto(c.Code, names ? null : catalog.Find(c.Code)?.Name, c.Tally))
+            .Select(c => new RegionChildDto(c.Code, childrenAreSites ? null : catalog.Find(c.Code)?.Name, c.Tally))
             .ToList());
     }
 }

@@ -9,27 +9,22 @@ public sealed class IngestReadiness
 
     public int SubscribedConnections => Volatile.Read(ref _subscribed);
 
-    public DateTimeOffset? LastChange { get; private set; }
-
     public string? LastError { get; private set; }
 
-    public void Connected(DateTimeOffset at)
+    public void Connected()
     {
         Interlocked.Increment(ref _subscribed);
-        LastChange = at;
         LastError = null;
     }
 
-    public void Lost(DateTimeOffset at, string error)
+    public void Lost(string error)
     {
         Interlocked.Decrement(ref _subscribed);
-        LastChange = at;
         LastError = error;
     }
 
-    public void Failed(DateTimeOffset at, string error)
+    public void Failed(string error)
     {
-        LastChange = at;
         LastError = error;
     }
 }

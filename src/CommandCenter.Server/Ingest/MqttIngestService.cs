@@ -53,11 +53,11 @@ public sealed class MqttIngestService(
                     .WithTopicFilter(f => f.WithTopic(filter).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce))
                     .Build();
                 await client.SubscribeAsync(subscribe, stoppingToken);
-                readiness.Connected(time.GetUtcNow());
+                readiness.Connected();
                 logger.LogInformation("Ingest {ClientId} subscribed to {Filter} on {Host}:{Port}", clientId, filter, settings.Host, settings.Port);
                 delay = settings.ReconnectDelay;
                 await disconnected.Task.WaitAsync(stoppingToken);
-                readiness.Lost(time.GetUtcNow(), "connection to the broker lost");
+                readiness.Lost("connection to the broker lost");
                 logger.LogWarning("Ingest lost its broker connection; reconnecting");
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,7 +66,7 @@ public sealed class MqttIngestService(
             }
             catch (Exception ex)
             {
-                readiness.Failed(time.GetUtcNow(), ex.Message);
+                readiness.Failed(ex.Message);
                 logger.LogWarning("Ingest cannot reach the broker at {Host}:{Port} ({Error}); retrying in {Delay}",
                     settings.Host, settings.Port, ex.Message, delay);
             }
