@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
@@ -33,14 +34,14 @@ public static class CommandCenterHosting
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddSimulation();
+        builder.AddDashboard();
         return builder;
     }
 
     public static WebApplication MapCommandCenter(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseDashboardLanguage();
         app.UseSecurity();
         app.MapHealth();
         app.MapAuth();
@@ -49,6 +50,7 @@ public static class CommandCenterHosting
         app.MapAudit();
         app.MapSituationApi();
         app.MapHub<SituationHub>(SituationHub.Path);
+        app.MapDashboard();
         return app;
     }
 
