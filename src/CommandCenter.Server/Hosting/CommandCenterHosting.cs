@@ -104,6 +104,7 @@ public static class CommandCenterHosting
     {
         builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
         builder.Services.AddSingleton<PlanImporter>();
+        builder.Services.AddSingleton<AlarmActions>();
         builder.Services.AddHostedService<PlanStartupImport>();
     }
 
