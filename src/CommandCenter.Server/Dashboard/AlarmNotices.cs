@@ -50,7 +50,9 @@ public sealed class AlarmNotices
         {
             var before = _lastStatus.GetValueOrDefault(site.SiteId, SiteStatus.Ok);
             _lastStatus[site.SiteId] = site.Status;
-            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm)
+            // An alarm of the rules that already flashes for the site stands for it turning red.
+            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm
+                && !_active.Any(n => n.SiteId == site.SiteId && n.Cause == AlarmCause.Rule))
             {
                 raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now));
             }
@@ -94,8 +96,9 @@ public sealed class AlarmNotices
                 continue;
             }
 
-            var announced = _active.FindIndex(n => n.AlarmId is null && n.SiteId == alarm.SiteId && n.Cause != AlarmCause.SiteAlarm
-                && alarm.Detail is { Length: > 0 } d && n.Detail?.Contains(d, StringComparison.Ordinal) == true);
+            // The notice that announced it already (the site turning red, the failed identity check) takes its id.
+            var announced = _active.FindIndex(n => n.AlarmId is null && n.SiteId == alarm.SiteId
+                && (n.Cause == AlarmCause.SiteAlarm || (alarm.Detail is { Length: > 0 } d && n.Detail?.Contains(d, StringComparison.Ordinal) == true)));
             if (announced >= 0)
             {
                 _active[announced] = _active[announced] with { AlarmId = alarm.Id };
