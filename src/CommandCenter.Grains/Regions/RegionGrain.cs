@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Regions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,8 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
     private readonly Queue<EventView> _recentEvents = new();
     private readonly List<EventView> _pendingEvents = [];
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
+    private readonly RegionAlarms _alarms = new();
+    private readonly Dictionary<string, AlarmView> _pendingAlarms = new(StringComparer.Ordinal);
     private string _code = null!;
     private IRegionGrain? _parent;
     private PushBatch _batch = null!;
@@ -73,6 +76,20 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         _code, _total, _children.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChildTally(c.Key, c.Value)).ToList(),
         _recentEvents.Reverse().ToList()));
 
+    public Task ReportAlarms(IReadOnlyList<AlarmView> changed)
+    {
+        foreach (var alarm in changed)
+        {
+            _alarms.Apply(alarm);
+            _pendingAlarms[alarm.Id] = alarm;
+        }
+
+        _batch.MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlarmView>> GetAlarms() => Task.FromResult(_alarms.List());
+
     public Task Subscribe(ISituationObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -93,9 +110,17 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
             await _parent.ReportChild(_code, _total);
         }
 
-        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || _pendingEvents.Count > 0))
+        var alarms = _pendingAlarms.Count > 0 ? _pendingAlarms.Values.ToList() : null;
+        _pendingAlarms.Clear();
+        if (_parent is not null && alarms is not null)
         {
-            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(), _pendingEvents.ToList());
+            await _parent.ReportAlarms(alarms);
+        }
+
+        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || _pendingEvents.Count > 0 || alarms is not null))
+        {
+            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(),
+                _pendingEvents.ToList(), alarms);
             // Not awaited: a slow silo observer must never hold up the region.
             _observers.Notify(o => o.OnRegionChanged(change).Ignore());
         }

@@ -6,6 +6,7 @@ using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.Ingest;
+using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
@@ -33,6 +34,7 @@ public static class CommandCenterHosting
         builder.AddSecurity();
         builder.AddEdgeIngest();
         builder.AddSituationPush();
+        builder.AddExamPlan();
         builder.AddSimulation();
         builder.AddDashboard();
         return builder;
@@ -49,6 +51,8 @@ public static class CommandCenterHosting
         app.MapAccounts();
         app.MapAudit();
         app.MapSituationApi();
+        app.MapPlanApi();
+        app.MapAlarmApi();
         app.MapHub<SituationHub>(SituationHub.Path);
         app.MapDashboard();
         return app;
@@ -94,6 +98,14 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<SituationReader>();
         builder.Services.AddSingleton<SituationRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SituationRelay>());
+    }
+
+    private static void AddExamPlan(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
+        builder.Services.AddSingleton<PlanImporter>();
+        builder.Services.AddSingleton<AlarmActions>();
+        builder.Services.AddHostedService<PlanStartupImport>();
     }
 
     private static void AddSimulation(this WebApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Grains;
 using CommandCenter.Server.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -81,13 +82,21 @@ public sealed class SituationRelay(
 
     public Task OnSiteChanged(SiteChange change)
     {
-        Enqueue(SituationTopic.Site(change.SiteId).Name, p => p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change));
+        Enqueue(SituationTopic.Site(change.SiteId).Name, p =>
+        {
+            p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
     public Task OnRegionChanged(RegionChange change)
     {
-        Enqueue(SituationTopic.Region(change.Code).Name, p => p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change));
+        Enqueue(SituationTopic.Region(change.Code).Name, p =>
+        {
+            p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
@@ -135,7 +144,8 @@ public sealed class SituationRelay(
         {
             var message = new ChangesDto(now,
                 changes.Regions.Values.Select(reader.Describe).ToList(),
-                changes.Sites.Values.Select(SiteChangeDto.From).ToList());
+                changes.Sites.Values.Select(SiteChangeDto.From).ToList(),
+                changes.Alarms.Values.Select(AlarmDto.From).ToList());
             try
             {
                 await (sinks.TryGetValue(connectionId, out var deliver)
@@ -267,5 +277,16 @@ public sealed class SituationRelay(
         public Dictionary<string, SiteChange> Sites { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, RegionChange> Regions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The latest view of each alarm that changed, whichever grain reported it.</summary>
+        public Dictionary<string, AlarmView> Alarms { get; } = new(StringComparer.Ordinal);
+
+        public void AddAlarms(IReadOnlyList<AlarmView>? alarms)
+        {
+            foreach (var alarm in alarms ?? [])
+            {
+                Alarms[alarm.Id] = alarm;
+            }
+        }
     }
 }
