@@ -18,7 +18,38 @@ internal sealed class DeviceTable(string siteId)
     private readonly RecentIds _eventIds = new(4096);
     private int _idRejected;
 
+    // Redelivery after a failover is recent: this many event ids are enough to recognise it.
+    private const int PersistedEventIds = 512;
+
     public int Count => _devices.Count;
+
+    public DeviceTableState Snapshot() => new()
+    {
+        Devices = _devices.Values.Select(d => d.ToView()).ToList(),
+        MatchedTickets = [.. _matchedTickets],
+        IdRejected = _idRejected,
+        RecentEventIds = _eventIds.Newest(PersistedEventIds),
+    };
+
+    public void Restore(DeviceTableState state)
+    {
+        foreach (var view in state.Devices)
+        {
+            var device = GetOrAdd(view.Id, view.Kind, view.Room);
+            device.LastSeen = view.LastSeen;
+            device.StatusTs = view.Ts;
+            device.DataJson = view.DataJson;
+            device.LastEvent = view.LastEvent;
+            SetState(device, view.State);
+        }
+
+        _matchedTickets.UnionWith(state.MatchedTickets);
+        _idRejected = state.IdRejected;
+        foreach (var id in state.RecentEventIds)
+        {
+            _eventIds.Add(id);
+        }
+    }
 
     /// <summary>Counts of this table; <paramref name="asRoom"/> adds the room's own line.</summary>
     public Tally Tally(bool asRoom) => new(

@@ -17,9 +17,11 @@ internal sealed class SiteGrain(
     IOptions<LivenessOptions> liveness,
     IOptions<PushOptions> push,
     TimeProvider time,
-    ILogger<SiteGrain> logger) : Grain, ISiteGrain
+    ILogger<SiteGrain> logger,
+    [PersistentState("site", StorageNames.Live)] IPersistentState<SiteState> state) : Grain, ISiteGrain
 {
     private const int RecentEventCount = 50;
+    private const int PersistedReportIds = 256;
 
     private readonly Dictionary<string, Tally> _holders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceView> _pendingDevices = new(StringComparer.Ordinal);
@@ -49,10 +51,67 @@ internal sealed class SiteGrain(
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+        Restore(state.State);
         return Task.CompletedTask;
     }
 
-    public Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
+    private void Restore(SiteState saved)
+    {
+        _known = saved.Known;
+        _online = saved.Online;
+        _agentVersion = saved.AgentVersion;
+        _presenceAt = saved.PresenceAt;
+        foreach (var (key, tally) in saved.Holders)
+        {
+            _holders[key] = tally;
+            _holdersTotal += tally;
+        }
+
+        _own.Restore(saved.Own);
+        foreach (var ev in saved.RecentEvents)
+        {
+            _recentEvents.Enqueue(ev);
+        }
+
+        foreach (var id in saved.RecentReportIds)
+        {
+            _reportIds.Add(id);
+        }
+
+        // A new activation reports its tally once: the county may have missed the last flush.
+        if (_known)
+        {
+            _batch.MarkDirty();
+        }
+    }
+
+    // Written before the call returns, so what ingest acknowledged survives the silo. When storage
+    // refuses, the activation is dropped and the caller's retry starts from what is stored.
+    private async Task Save()
+    {
+        try
+        {
+            state.State = new SiteState
+            {
+                Known = _known,
+                Online = _online,
+                AgentVersion = _agentVersion,
+                PresenceAt = _presenceAt,
+                Holders = new Dictionary<string, Tally>(_holders, StringComparer.Ordinal),
+                Own = _own.Snapshot(),
+                RecentEvents = [.. _recentEvents],
+                RecentReportIds = _reportIds.Newest(PersistedReportIds),
+            };
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public async Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
     {
         _known = true;
         _online = online;
@@ -63,22 +122,27 @@ internal sealed class SiteGrain(
             Collect(_own.AddInventory(siteDevices), []);
         }
 
+        await Save();
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
-    public Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
+    public async Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
     {
         _known = true;
         var changed = new List<DeviceView>();
         var events = new List<EventView>();
         var result = _own.Apply(updates, changed, events);
         Collect(changed, events);
+        if (result.Applied > 0)
+        {
+            await Save();
+        }
+
         _batch.MarkDirty();
-        return Task.FromResult(result);
+        return result;
     }
 
-    public Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
+    public async Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
     {
         _known = true;
         var previous = _holders.GetValueOrDefault(key);
@@ -90,22 +154,27 @@ internal sealed class SiteGrain(
         }
 
         Collect(changed, events);
+        if (tally != previous || events.Count > 0)
+        {
+            await Save();
+        }
+
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
-    public Task<bool> RecordReport(SiteReport report)
+    public async Task<bool> RecordReport(SiteReport report)
     {
         _known = true;
         if (!_reportIds.Add(report.MsgId))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         var ev = new EventView(_siteId, null, "agent", null, $"report_{report.Type}", report.Ts, report.Session);
         Collect([], [ev]);
+        await Save();
         _batch.MarkDirty();
-        return Task.FromResult(true);
+        return true;
     }
 
     public Task<SiteDetail?> GetDetail() => Task.FromResult(_known
@@ -114,17 +183,16 @@ internal sealed class SiteGrain(
             _own.Views(), _recentEvents.Reverse().ToList())
         : null);
 
-    public Task SweepOffline()
+    public async Task SweepOffline()
     {
         var changed = new List<DeviceView>();
         _own.SweepOffline(time.GetUtcNow(), liveness.Value.OfflineAfter, changed);
         if (changed.Count > 0)
         {
             Collect(changed, []);
+            await Save();
             _batch.MarkDirty();
         }
-
-        return Task.CompletedTask;
     }
 
     public Task Subscribe(ISituationObserver observer)

@@ -58,14 +58,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
-
-        var cluster = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(StorageNames.Security);
-        });
+        builder.AddClusterProfile();
     }
 
     private static void AddEdgeIngest(this WebApplicationBuilder builder)
@@ -78,6 +71,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<EmbeddedBrokerReady>();
         builder.Services.AddSingleton<GrainRouter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<IngestConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());

@@ -24,6 +24,10 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, HashSet<string>> _connectionsByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
+    private volatile bool _renewNow;
+
+    /// <summary>A silo died: its grains come back elsewhere without our subscriptions, so renew at the next tick.</summary>
+    public void RenewSoon() => _renewNow = true;
 
     /// <summary>Adds a connection to a topic and, for the first one, subscribes this silo to the grain.</summary>
     public async Task Subscribe(string connectionId, SituationTopic topic)
@@ -85,8 +89,9 @@ public sealed class SituationRelay(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await Flush();
-            if (time.GetElapsedTime(lastRenewal) >= renewEvery)
+            if (_renewNow || time.GetElapsedTime(lastRenewal) >= renewEvery)
             {
+                _renewNow = false;
                 lastRenewal = time.GetTimestamp();
                 await Renew();
             }
