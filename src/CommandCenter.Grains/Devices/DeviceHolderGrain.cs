@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Grains.Devices;
@@ -16,6 +17,7 @@ internal abstract class DeviceHolderGrain(
     private DeviceTable _table = null!;
     private ISiteGrain _site = null!;
     private Tally _reported;
+    private IHistorySink? _history;
 
     protected abstract string SiteId { get; }
 
@@ -28,6 +30,7 @@ internal abstract class DeviceHolderGrain(
     {
         _table = new DeviceTable(SiteId);
         _table.Restore(state.State);
+        _history = ServiceProvider.GetService<IHistorySink>();
         _site = GrainFactory.GetGrain<ISiteGrain>(SiteId);
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
@@ -44,6 +47,7 @@ internal abstract class DeviceHolderGrain(
             await Save();
         }
 
+        await Remember(events);
         await Report(changed, events);
         return result;
     }
@@ -70,7 +74,28 @@ internal abstract class DeviceHolderGrain(
             await Save();
         }
 
+        await Remember([]);
         await Report(changed, []);
+    }
+
+    private async Task Remember(IReadOnlyList<EventView> events)
+    {
+        var transitions = _table.TakeTransitions();
+        if (_history is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (device, from) in transitions)
+        {
+            await _history.DeviceStateChanged(SiteId, device, from, now);
+        }
+
+        foreach (var ev in events)
+        {
+            await _history.DeviceEvent(ev);
+        }
     }
 
     // When storage refuses, memory is ahead of storage: drop the activation so the caller's retry

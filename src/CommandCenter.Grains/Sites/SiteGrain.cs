@@ -2,6 +2,7 @@ using CommandCenter.Abstractions;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Grains.Devices;
 using CommandCenter.Regions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -40,6 +41,7 @@ internal sealed class SiteGrain(
     private bool _known;
     private string? _agentVersion;
     private DateTimeOffset? _presenceAt;
+    private IHistorySink? _history;
 
     private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0 };
 
@@ -52,6 +54,7 @@ internal sealed class SiteGrain(
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
         Restore(state.State);
+        _history = ServiceProvider.GetService<IHistorySink>();
         return Task.CompletedTask;
     }
 
@@ -138,6 +141,7 @@ internal sealed class SiteGrain(
             await Save();
         }
 
+        await Remember(events);
         _batch.MarkDirty();
         return result;
     }
@@ -192,6 +196,29 @@ internal sealed class SiteGrain(
             Collect(changed, []);
             await Save();
             _batch.MarkDirty();
+        }
+
+        await Remember([]);
+    }
+
+    // The site's own devices (gate readers…) go to history like a room's.
+    private async Task Remember(IReadOnlyList<EventView> events)
+    {
+        var transitions = _own.TakeTransitions();
+        if (_history is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (device, from) in transitions)
+        {
+            await _history.DeviceStateChanged(_siteId, device, from, now);
+        }
+
+        foreach (var ev in events)
+        {
+            await _history.DeviceEvent(ev);
         }
     }
 

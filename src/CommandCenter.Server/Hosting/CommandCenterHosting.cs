@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
@@ -33,6 +34,7 @@ public static class CommandCenterHosting
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddSimulation();
+        builder.AddHistory();
         return builder;
     }
 
@@ -48,6 +50,7 @@ public static class CommandCenterHosting
         app.MapAccounts();
         app.MapAudit();
         app.MapSituationApi();
+        app.MapHistory();
         app.MapHub<SituationHub>(SituationHub.Path);
         return app;
     }

@@ -6,12 +6,15 @@ namespace CommandCenter.Server.Hosting;
 /// One Redis connection for membership, grain storage, reminders and the health check. Connected at
 /// start (a wrong <c>Redis:Configuration</c> stops the silo with the key's name).
 /// </summary>
-internal sealed class RedisConnection(string configuration) : IAsyncDisposable
+public sealed class RedisConnection(string configuration) : IAsyncDisposable
 {
     private readonly Lazy<Task<IConnectionMultiplexer>> _multiplexer = new(async () =>
         await ConnectionMultiplexer.ConnectAsync(Options(configuration)));
 
     public Task<IConnectionMultiplexer> GetAsync() => _multiplexer.Value;
+
+    /// <summary>For health: connected now (false before the first connection too).</summary>
+    public bool IsConnected => _multiplexer.IsValueCreated && _multiplexer.Value.IsCompletedSuccessfully && _multiplexer.Value.Result.IsConnected;
 
     /// <summary>The parsed settings, or null when they do not parse (the validator names the key then).</summary>
     public ConfigurationOptions? OptionsOrNull
