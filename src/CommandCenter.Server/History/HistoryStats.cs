@@ -1,8 +1,20 @@
+using System.Diagnostics.Metrics;
+
 namespace CommandCenter.Server.History;
 
 /// <summary>The history writer's counters (API, health and metrics read them).</summary>
 public sealed class HistoryStats
 {
+    public const string MeterName = "CommandCenter.History";
+
+    public HistoryStats(IMeterFactory meters)
+    {
+        var meter = meters.Create(MeterName);
+        meter.CreateObservableCounter("cc.history.points_written", () => Written, "{point}");
+        meter.CreateObservableCounter("cc.history.failed_requests", () => FailedRequests, "{request}");
+        meter.CreateObservableGauge("cc.history.backlog", () => Backlog, "{point}");
+    }
+
     private long _queued;
     private long _written;
     private long _requests;

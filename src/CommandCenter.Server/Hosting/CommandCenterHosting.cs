@@ -35,6 +35,7 @@ public static class CommandCenterHosting
         builder.AddSituationPush();
         builder.AddSimulation();
         builder.AddHistory();
+        builder.AddTelemetry();
         return builder;
     }
 
@@ -51,6 +52,7 @@ public static class CommandCenterHosting
         app.MapAudit();
         app.MapSituationApi();
         app.MapHistory();
+        app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
         return app;
     }

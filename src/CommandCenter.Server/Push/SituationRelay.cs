@@ -17,6 +17,7 @@ public sealed class SituationRelay(
     SituationReader reader,
     IOptions<PushOptions> push,
     TimeProvider time,
+    PushMetrics metrics,
     ILogger<SituationRelay> logger) : BackgroundService, ISituationObserver
 {
     private readonly Lock _gate = new();
@@ -70,6 +71,7 @@ public sealed class SituationRelay(
 
     public Task OnSiteChanged(SiteChange change)
     {
+        metrics.Record(change);
         Enqueue(SituationTopic.Site(change.SiteId).Name, p => p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change));
         return Task.CompletedTask;
     }
