@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
@@ -36,14 +37,14 @@ public static class CommandCenterHosting
         builder.AddSimulation();
         builder.AddHistory();
         builder.AddTelemetry();
+        builder.AddDashboard();
         return builder;
     }
 
     public static WebApplication MapCommandCenter(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseDashboardLanguage();
         app.UseSecurity();
         app.MapHealth();
         app.MapAuth();
@@ -54,6 +55,7 @@ public static class CommandCenterHosting
         app.MapHistory();
         app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
+        app.MapDashboard();
         return app;
     }
 
