@@ -52,8 +52,16 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             return ValidateOptionsResult.Fail("Mqtt:IngestConnections > 1 needs Mqtt:Mode=External and a Mqtt:SharedGroup.");
         }
 
-        return options.MaxReconnectDelay < options.ReconnectDelay
-            ? ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.")
-            : ValidateOptionsResult.Success;
+        if (options.UseTls && !string.IsNullOrWhiteSpace(options.CaFile) && !File.Exists(options.CaFile))
+        {
+            return ValidateOptionsResult.Fail($"Mqtt:CaFile: no file at '{options.CaFile}'.");
+        }
+
+        if (options.MaxReconnectDelay < options.ReconnectDelay)
+        {
+            return ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.");
+        }
+
+        return BrokerCheck.Problem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }
