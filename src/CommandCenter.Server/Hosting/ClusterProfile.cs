@@ -68,7 +68,9 @@ internal static class ClusterProfile
             o.TableRefreshTimeout = TimeSpan.FromSeconds(5);
         });
         // Orleans' validators want ConfigurationOptions; the connection itself is the shared one.
-        var options = connection.OptionsOrNull;
+        // A missing or unparsable Redis:Configuration is reported by ClusterHostOptionsValidator, by
+        // its key; Orleans' own validators (which run first) only need an object here.
+        var options = connection.OptionsOrNull ?? new StackExchange.Redis.ConfigurationOptions();
         silo.UseRedisClustering(o =>
         {
             o.ConfigurationOptions = options;
