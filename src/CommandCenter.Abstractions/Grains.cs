@@ -76,12 +76,3 @@ public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
 
     Task<RegionSnapshot> GetSnapshot();
 }
-
-/// <summary>A paper bag (试卷袋), key the id printed on it.</summary>
-public interface IPaperBagGrain : IGrainWithStringKey
-{
-    /// <summary>Appends a custody event; false when its (site, msgId) was seen before.</summary>
-    Task<bool> Record(CustodyRecord record);
-
-    Task<PaperBagView> GetView();
-}
