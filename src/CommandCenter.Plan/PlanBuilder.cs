@@ -53,12 +53,13 @@ public sealed class PlanBuilder(RegionCatalog regions)
         var inspectors = Rows(raw, "inspectors", problems, r => ReadInspector(r, staffRoles, siteIds)).ToList();
         CheckUnique(inspectors, i => i.Value.StaffId + "/" + i.Value.SiteId, "siteId", problems);
 
-        if (raw.Tables["sessions"].Count == 0)
+        // A file that could not be read has no rows; saying so again would only bury the real problem.
+        if (raw.Tables["sessions"].Count == 0 && raw.Problems.Count == 0)
         {
             problems.Add(new PlanProblem(raw.ExamFile, 1, "sessions", "a plan needs at least one session"));
         }
 
-        if (raw.Tables["sites"].Count == 0)
+        if (raw.Tables["sites"].Count == 0 && raw.Problems.Count == 0)
         {
             problems.Add(new PlanProblem(raw.ExamFile, 1, "sites", "a plan needs at least one site"));
         }
@@ -148,6 +149,7 @@ public sealed class PlanBuilder(RegionCatalog regions)
             EscalateAfter = TimeSpan.FromMinutes(exam.Int("escalateAfterMinutes", 1, 24 * 60, (int)d.EscalateAfter.TotalMinutes)),
             StormThreshold = exam.Int("stormThreshold", 2, 100_000, d.StormThreshold),
             AgentOfflineAfter = TimeSpan.FromSeconds(exam.Int("agentOfflineAfterSeconds", 0, 3600, (int)d.AgentOfflineAfter.TotalSeconds)),
+            ClearAfter = TimeSpan.FromSeconds(exam.Int("clearAfterSeconds", 0, 3600, (int)d.ClearAfter.TotalSeconds)),
         };
         foreach (var (field, message) in t.Validate())
         {

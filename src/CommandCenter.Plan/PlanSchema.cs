@@ -22,6 +22,6 @@ public static class PlanSchema
         "examId", "name",
         "offlineMissedIntervals", "statusIntervalSeconds", "clockWarningMs", "clockAlarmMs",
         "readinessLeadMinutes", "roomReadyLeadMinutes", "collectionWindowMinutes", "escalateAfterMinutes",
-        "stormThreshold", "agentOfflineAfterSeconds",
+        "stormThreshold", "agentOfflineAfterSeconds", "clearAfterSeconds",
     ];
 }

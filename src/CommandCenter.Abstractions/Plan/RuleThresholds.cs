@@ -37,6 +37,9 @@ public sealed record RuleThresholds
     /// <summary>A site agent away for longer than this is an alarm (a short reconnect is not).</summary>
     [Id(9)] public TimeSpan AgentOfflineAfter { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>An alarm whose cause went away is closed (auto-cleared) once the cause stayed away this long; a flapping device keeps its one alarm.</summary>
+    [Id(10)] public TimeSpan ClearAfter { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Every problem with these values, empty when usable.</summary>
     public IReadOnlyList<(string Field, string Message)> Validate()
     {
@@ -61,9 +64,9 @@ public sealed record RuleThresholds
             problems.Add((nameof(ReadinessLead), "RoomReadyLead must be positive and ReadinessLead at least RoomReadyLead"));
         }
 
-        if (CollectionWindow < TimeSpan.Zero || EscalateAfter <= TimeSpan.Zero || AgentOfflineAfter < TimeSpan.Zero)
+        if (CollectionWindow < TimeSpan.Zero || EscalateAfter <= TimeSpan.Zero || AgentOfflineAfter < TimeSpan.Zero || ClearAfter < TimeSpan.Zero)
         {
-            problems.Add((nameof(EscalateAfter), "CollectionWindow and AgentOfflineAfter must not be negative, EscalateAfter must be positive"));
+            problems.Add((nameof(EscalateAfter), "CollectionWindow, AgentOfflineAfter and ClearAfter must not be negative, EscalateAfter must be positive"));
         }
 
         if (StormThreshold < 2)

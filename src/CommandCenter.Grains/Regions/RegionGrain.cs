@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Regions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,8 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
     private readonly Dictionary<string, Tally> _children = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingChildren = new(StringComparer.Ordinal);
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
+    private readonly RegionAlarms _alarms = new();
+    private readonly Dictionary<string, AlarmView> _pendingAlarms = new(StringComparer.Ordinal);
     private string _code = null!;
     private IRegionGrain? _parent;
     private PushBatch _batch = null!;
@@ -43,6 +46,20 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
     public Task<RegionSnapshot> GetSnapshot() => Task.FromResult(new RegionSnapshot(
         _code, _total, _children.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChildTally(c.Key, c.Value)).ToList()));
 
+    public Task ReportAlarms(IReadOnlyList<AlarmView> changed)
+    {
+        foreach (var alarm in changed)
+        {
+            _alarms.Apply(alarm);
+            _pendingAlarms[alarm.Id] = alarm;
+        }
+
+        _batch.MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlarmView>> GetAlarms() => Task.FromResult(_alarms.List());
+
     public Task Subscribe(ISituationObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -63,9 +80,16 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
             await _parent.ReportChild(_code, _total);
         }
 
-        if (_observers.Count > 0 && _pendingChildren.Count > 0)
+        var alarms = _pendingAlarms.Count > 0 ? _pendingAlarms.Values.ToList() : null;
+        _pendingAlarms.Clear();
+        if (_parent is not null && alarms is not null)
         {
-            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList());
+            await _parent.ReportAlarms(alarms);
+        }
+
+        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || alarms is not null))
+        {
+            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(), alarms);
             // Not awaited: a slow silo observer must never hold up the region.
             _observers.Notify(o => o.OnRegionChanged(change).Ignore());
         }

@@ -1,4 +1,8 @@
+using System.Globalization;
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
+using CommandCenter.Abstractions.Plan;
+using CommandCenter.Grains.Alarms;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Grains.Devices;
 using CommandCenter.Regions;
@@ -28,6 +32,10 @@ internal sealed class SiteGrain(
     private readonly Queue<EventView> _recentEvents = new();
     private readonly RecentIds _reportIds = new(1024);
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
+    private readonly CandidateFlow _flow = new();
+    private readonly List<AlarmView> _alarmsForSite = [];
+    private readonly List<AlarmView> _alarmsForRegions = [];
+    private SiteRules _rules = null!;
     private string _siteId = null!;
     private DeviceTable _own = null!;
     private PushBatch _batch = null!;
@@ -39,17 +47,45 @@ internal sealed class SiteGrain(
     private string? _agentVersion;
     private DateTimeOffset? _presenceAt;
 
-    private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0 };
+    private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + FlowTotal
+        + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0, AlarmsOpen = _rules.Book.UnclosedCount };
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    private Tally FlowTotal
+    {
+        get
+        {
+            var total = default(Tally);
+            var now = time.GetUtcNow();
+            foreach (var room in _flow.Rooms)
+            {
+                total += _flow.Room(room, _rules.Timeline, now);
+            }
+
+            return total;
+        }
+    }
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _siteId = this.GetPrimaryKeyString();
         _own = new DeviceTable(_siteId);
         _county = GrainFactory.GetGrain<IRegionGrain>(RegionCodes.CountyOfSite(_siteId));
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
+        var now = time.GetUtcNow();
+        // Alarm ids stay unique across activations: the prefix is the activation's time.
+        _rules = new SiteRules(_siteId, $"{_siteId}-{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}");
         var period = liveness.Value.StatusInterval;
-        this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
-        return Task.CompletedTask;
+        this.RegisterGrainTimer(async _ =>
+        {
+            await SweepOffline();
+            await EvaluateRules();
+        }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
+
+        // The plan grain never calls a site, so asking it here cannot close a cycle.
+        if (await GrainFactory.GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).GetSitePlan(_siteId) is { } plan)
+        {
+            UsePlan(plan, now);
+        }
     }
 
     public Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
@@ -57,6 +93,7 @@ internal sealed class SiteGrain(
         _known = true;
         _online = online;
         _presenceAt = at;
+        _rules.OnPresence(online, time.GetUtcNow());
         if (online)
         {
             _agentVersion = agentVersion;
@@ -73,6 +110,7 @@ internal sealed class SiteGrain(
         var changed = new List<DeviceView>();
         var events = new List<EventView>();
         var result = _own.Apply(updates, changed, events);
+        Observe(changed, events);
         Collect(changed, events);
         _batch.MarkDirty();
         return Task.FromResult(result);
@@ -89,6 +127,7 @@ internal sealed class SiteGrain(
             _pendingHolders.Add(key);
         }
 
+        Observe(changed, events);
         Collect(changed, events);
         _batch.MarkDirty();
         return Task.CompletedTask;
@@ -102,6 +141,7 @@ internal sealed class SiteGrain(
             return Task.FromResult(false);
         }
 
+        _rules.OnReport(report);
         var ev = new EventView(_siteId, null, "agent", null, $"report_{report.Type}", report.Ts, report.Session);
         Collect([], [ev]);
         _batch.MarkDirty();
@@ -110,7 +150,7 @@ internal sealed class SiteGrain(
 
     public Task<SiteDetail?> GetDetail() => Task.FromResult(_known
         ? new SiteDetail(_siteId, _online, _agentVersion, _presenceAt, Tally,
-            _holders.OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => new ChildTally(h.Key, h.Value)).ToList(),
+            _holders.Keys.Union(_flow.Rooms).Order(StringComparer.Ordinal).Select(RoomTally).ToList(),
             _own.Views(), _recentEvents.Reverse().ToList())
         : null);
 
@@ -127,6 +167,38 @@ internal sealed class SiteGrain(
         return Task.CompletedTask;
     }
 
+    public Task ApplyPlan(SitePlan plan)
+    {
+        UsePlan(plan, time.GetUtcNow());
+        return Task.CompletedTask;
+    }
+
+    public Task EvaluateRules()
+    {
+        var now = time.GetUtcNow();
+        if (_flow.Follow(_rules.Timeline, _rules.Plan?.Thresholds ?? new RuleThresholds(), now))
+        {
+            _pendingHolders.UnionWith(_flow.Rooms);
+        }
+
+        _rules.Tick(now);
+        if (_rules.Book.HasChanges || _known)
+        {
+            _batch.MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlarmView>> GetAlarms(bool includeClosed) => Task.FromResult(_rules.Book.List(includeClosed));
+
+    public Task<AlarmActionResult> Acknowledge(string alarmId, string by) => Act(b => b.Acknowledge(alarmId, by, time.GetUtcNow()));
+
+    public Task<AlarmActionResult> Dispatch(string alarmId, string by, string inspector) =>
+        Act(b => b.Dispatch(alarmId, by, inspector, time.GetUtcNow()));
+
+    public Task<AlarmActionResult> Resolve(string alarmId, string by, string? note) => Act(b => b.Resolve(alarmId, by, note, time.GetUtcNow()));
+
     public Task Subscribe(ISituationObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -138,6 +210,48 @@ internal sealed class SiteGrain(
         _observers.Unsubscribe(observer);
         return Task.CompletedTask;
     }
+
+    private Task<AlarmActionResult> Act(Func<AlarmBook, AlarmActionResult> action)
+    {
+        var result = action(_rules.Book);
+        if (_rules.Book.HasChanges)
+        {
+            _batch.MarkDirty();
+        }
+
+        return Task.FromResult(result);
+    }
+
+    private void UsePlan(SitePlan plan, DateTimeOffset now)
+    {
+        var listed = plan.Site is not null;
+        _known |= listed;
+        _flow.ApplyPlan(listed ? plan : null);
+        _flow.Follow(new ExamTimeline(plan.Sessions, plan.Thresholds), plan.Thresholds, now);
+        _rules.ApplyPlan(listed ? plan : null, now);
+        _pendingHolders.UnionWith(_flow.Rooms.Where(_holders.ContainsKey));
+        _batch.MarkDirty();
+    }
+
+    private void Observe(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
+    {
+        var now = time.GetUtcNow();
+        _rules.OnDevices(changed, now);
+        _rules.OnEvents(events, now);
+        if (events.Count > 0 && _flow.OnEvents(events, _rules.Timeline, _rules.Plan is not null))
+        {
+            foreach (var ev in events)
+            {
+                if (ev.Room is not null)
+                {
+                    _pendingHolders.Add(ev.Room);
+                }
+            }
+        }
+    }
+
+    private ChildTally RoomTally(string room) =>
+        new(room, _holders.GetValueOrDefault(room) + _flow.Room(room, _rules.Timeline, time.GetUtcNow()));
 
     private void Collect(IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
     {
@@ -174,6 +288,9 @@ internal sealed class SiteGrain(
             return;
         }
 
+        _alarmsForSite.Clear();
+        _alarmsForRegions.Clear();
+        _rules.Book.TakeChanged(_alarmsForSite, _alarmsForRegions);
         var tally = Tally;
         if (tally != _reported)
         {
@@ -181,10 +298,16 @@ internal sealed class SiteGrain(
             await _county.ReportChild(_siteId, tally);
         }
 
+        if (_alarmsForRegions.Count > 0)
+        {
+            await _county.ReportAlarms(_alarmsForRegions.ToList());
+        }
+
         if (_observers.Count > 0)
         {
-            var rooms = _pendingHolders.Select(key => new ChildTally(key, _holders[key])).ToList();
-            var change = new SiteChange(_siteId, _online, tally, rooms, _pendingDevices.Values.ToList(), _pendingEvents.ToList());
+            var rooms = _pendingHolders.Select(RoomTally).ToList();
+            var change = new SiteChange(_siteId, _online, tally, rooms, _pendingDevices.Values.ToList(), _pendingEvents.ToList(),
+                _alarmsForSite.Count > 0 ? _alarmsForSite.ToList() : null);
             // Not awaited: a slow silo observer must never hold up the site (and so its rooms and ingest).
             _observers.Notify(o => o.OnSiteChanged(change).Ignore());
         }

@@ -5,6 +5,7 @@ using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Ingest;
+using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
@@ -32,6 +33,7 @@ public static class CommandCenterHosting
         builder.AddSecurity();
         builder.AddEdgeIngest();
         builder.AddSituationPush();
+        builder.AddExamPlan();
         builder.AddSimulation();
         return builder;
     }
@@ -48,6 +50,8 @@ public static class CommandCenterHosting
         app.MapAccounts();
         app.MapAudit();
         app.MapSituationApi();
+        app.MapPlanApi();
+        app.MapAlarmApi();
         app.MapHub<SituationHub>(SituationHub.Path);
         return app;
     }
@@ -92,6 +96,13 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<SituationReader>();
         builder.Services.AddSingleton<SituationRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SituationRelay>());
+    }
+
+    private static void AddExamPlan(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
+        builder.Services.AddSingleton<PlanImporter>();
+        builder.Services.AddHostedService<PlanStartupImport>();
     }
 
     private static void AddSimulation(this WebApplicationBuilder builder)

@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Grains;
 using CommandCenter.Server.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -66,13 +67,21 @@ public sealed class SituationRelay(
 
     public Task OnSiteChanged(SiteChange change)
     {
-        Enqueue(SituationTopic.Site(change.SiteId).Name, p => p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change));
+        Enqueue(SituationTopic.Site(change.SiteId).Name, p =>
+        {
+            p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
     public Task OnRegionChanged(RegionChange change)
     {
-        Enqueue(SituationTopic.Region(change.Code).Name, p => p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change));
+        Enqueue(SituationTopic.Region(change.Code).Name, p =>
+        {
+            p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
@@ -118,7 +127,8 @@ public sealed class SituationRelay(
         {
             var message = new ChangesDto(now,
                 changes.Regions.Values.Select(reader.Describe).ToList(),
-                changes.Sites.Values.Select(SiteChangeDto.From).ToList());
+                changes.Sites.Values.Select(SiteChangeDto.From).ToList(),
+                changes.Alarms.Values.Select(AlarmDto.From).ToList());
             try
             {
                 await hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message);
@@ -244,5 +254,16 @@ public sealed class SituationRelay(
         public Dictionary<string, SiteChange> Sites { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, RegionChange> Regions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The latest view of each alarm that changed, whichever grain reported it.</summary>
+        public Dictionary<string, AlarmView> Alarms { get; } = new(StringComparer.Ordinal);
+
+        public void AddAlarms(IReadOnlyList<AlarmView>? alarms)
+        {
+            foreach (var alarm in alarms ?? [])
+            {
+                Alarms[alarm.Id] = alarm;
+            }
+        }
     }
 }
