@@ -21,4 +21,6 @@ public static class AlarmCauses
     public const string ZeroReportMissing = "zero_report_missing";
     public const string VaultOpened = "vault_opened_outside_window";
     public const string Storm = "alarm_storm";
+    public const string CustodyRefused = "custody_refused";
+    public const string PaperSwitchUnacknowledged = "paper_switch_unacknowledged";
 }

@@ -1,3 +1,5 @@
+using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Papers;
 using Microsoft.Extensions.Logging;
 
@@ -73,22 +75,29 @@ internal sealed class PaperSwitchGrain(
         }
 
         var now = time.GetUtcNow();
-        var changed = false;
+        var overdue = new List<SwitchSiteProgress>();
         for (var i = 0; i < state.State.Sites.Count; i++)
         {
             var site = state.State.Sites[i];
             if (site.State == SwitchSiteState.Pending && now >= (site.SentAt ?? order.OrderedAt) + order.AckTimeout)
             {
                 state.State.Sites[i] = site with { State = SwitchSiteState.Overdue, OverdueSince = now };
-                changed = true;
+                overdue.Add(state.State.Sites[i]);
                 logger.LogWarning("Paper switch {SwitchId}: site {SiteId} has not acknowledged the switch to set {Set} within {Timeout}",
                     order.SwitchId, site.SiteId, order.ToSet, order.AckTimeout);
             }
         }
 
-        if (changed)
+        if (overdue.Count > 0)
         {
             await state.WriteStateAsync();
+            foreach (var site in overdue)
+            {
+                // Upwards to the site (which never calls a switch): its alarm lifecycle takes it from here.
+                await GrainFactory.GetGrain<ISiteGrain>(site.SiteId).RaiseAlarm(AlarmCauses.PaperSwitchUnacknowledged,
+                    $"{AlarmCauses.PaperSwitchUnacknowledged}/{order.SwitchId}", AlarmSeverity.Critical, null,
+                    $"switch to paper set {order.ToSet} ({order.SwitchId}) not acknowledged within {order.AckTimeout.TotalSeconds:0} s");
+            }
         }
 
         if (!state.State.Sites.Any(s => s.State == SwitchSiteState.Pending))

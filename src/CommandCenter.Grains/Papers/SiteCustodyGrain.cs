@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Papers;
 using CommandCenter.Abstractions.Plan;
 
@@ -148,7 +149,20 @@ internal sealed class SiteCustodyGrain(
         }
 
         await state.WriteStateAsync();
+
+        // Upwards to the site, which owns the alarm lifecycle; the site never calls its ledger.
+        await GrainFactory.GetGrain<ISiteGrain>(SiteId).RaiseAlarm(AlarmCauses.CustodyRefused,
+            $"{AlarmCauses.CustodyRefused}/{violation.BagId}/{violation.Reason}", SeverityOf(violation.Reason), null,
+            $"{violation.BagId} {violation.Action}: {violation.Reason} ({violation.Detail})");
     }
+
+    // Steps that could expose papers early or to the wrong people are critical; the rest are alarms.
+    private static AlarmSeverity SeverityOf(CustodyRefusal reason) => reason switch
+    {
+        CustodyRefusal.OpenedTooEarly or CustodyRefusal.WrongRoom or CustodyRefusal.ApprovalMissing
+            or CustodyRefusal.ChiefAndDeputyRequired or CustodyRefusal.UnknownBag or CustodyRefusal.WrongSite => AlarmSeverity.Critical,
+        _ => AlarmSeverity.Alarm,
+    };
 }
 
 /// <summary>The stored ledger of a site. Public so that a test can change one stored entry and see verification fail.</summary>

@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Papers;
 using CommandCenter.Abstractions.Plan;
 using static CommandCenter.Grains.Tests.Papers.CustodyPlan;
@@ -107,6 +108,8 @@ public sealed class CustodyChainTests(ClusterFixture fixture) : IAsyncLifetime
             .Apply(Event(CustodyAction.Received, Before, [Chief]));
         Assert.Equal(CustodyRefusal.UnknownBag, outcome.Reason);
         Assert.Equal(before + 1, await Count(CustodyRefusal.UnknownBag));
+        var alarms = await fixture.Grains.GetGrain<ISiteGrain>(Site).GetAlarms(false);
+        Assert.Contains(alarms, a => a.Cause == AlarmCauses.CustodyRefused && a.Detail!.Contains("UnknownBag", StringComparison.Ordinal));
     }
 
     [Fact]
