@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Custody;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
@@ -34,6 +35,7 @@ public static class CommandCenterHosting
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddExamPlan();
+        builder.AddCustody();
         builder.AddSimulation();
         return builder;
     }
@@ -52,6 +54,7 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapPlanApi();
         app.MapAlarmApi();
+        app.MapCustodyApi();
         app.MapHub<SituationHub>(SituationHub.Path);
         return app;
     }
