@@ -38,7 +38,20 @@ public interface ISiteCustodyGrain : IGrainWithStringKey
     Task<LedgerVerification> Verify();
 
     Task<SiteCustodyView> GetView();
+
+    /// <summary>Records a vault duty shift (24-hour duty, 值班); refused when it names staff not in the plan or ends before it starts.</summary>
+    Task<string?> RecordDuty(VaultDutyShift shift);
 }
+
+/// <summary>Who kept watch over the site's vault, from when to when, as recorded by whom.</summary>
+[GenerateSerializer, Immutable]
+public sealed record VaultDutyShift(
+    [property: Id(0)] IReadOnlyList<string> Staff,
+    [property: Id(1)] DateTimeOffset From,
+    [property: Id(2)] DateTimeOffset To,
+    [property: Id(3)] string RecordedBy,
+    [property: Id(4)] DateTimeOffset RecordedAt,
+    [property: Id(5)] string? Note);
 
 /// <summary>A site's custody counters and recent refusals.</summary>
 [GenerateSerializer, Immutable]
@@ -47,7 +60,8 @@ public sealed record SiteCustodyView(
     [property: Id(1)] long Entries,
     [property: Id(2)] string LastHash,
     [property: Id(3)] IReadOnlyDictionary<CustodyRefusal, long> Refusals,
-    [property: Id(4)] IReadOnlyList<CustodyViolation> RecentViolations);
+    [property: Id(4)] IReadOnlyList<CustodyViolation> RecentViolations,
+    [property: Id(5)] IReadOnlyList<VaultDutyShift> DutyShifts);
 
 /// <summary>The bags of one county (key the 6-digit county code) and where each is; bags report here.</summary>
 public interface IBagIndexGrain : IGrainWithStringKey

@@ -35,8 +35,14 @@ internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, Ti
         var events = new List<EventView>();
         var result = _table.Apply(updates, changed, events);
         await Report(changed, events);
+        await Applied(events);
         return result;
     }
+
+    /// <summary>After the site heard of the new events: what a holder does with them beyond its devices (the vault's custody checks).</summary>
+    protected virtual Task Applied(IReadOnlyList<EventView> events) => Task.CompletedTask;
+
+    protected IGrainFactory Grains => GrainFactory;
 
     public Task SetInventory(IReadOnlyList<InventoryItem> devices) => Report(_table.AddInventory(devices), []);
 

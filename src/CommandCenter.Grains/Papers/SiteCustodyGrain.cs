@@ -68,7 +68,24 @@ internal sealed class SiteCustodyGrain(
     }
 
     public Task<SiteCustodyView> GetView() => Task.FromResult(new SiteCustodyView(SiteId, state.State.Entries.Count, state.State.LastHash,
-        new Dictionary<CustodyRefusal, long>(state.State.Refusals), state.State.Violations.ToList()));
+        new Dictionary<CustodyRefusal, long>(state.State.Refusals), state.State.Violations.ToList(), state.State.DutyShifts.ToList()));
+
+    public async Task<string?> RecordDuty(VaultDutyShift shift)
+    {
+        if (shift.To <= shift.From || shift.To - shift.From > TimeSpan.FromHours(25))
+        {
+            return "a shift ends after it starts and lasts at most 25 hours";
+        }
+
+        if (await Facts() is { } facts && facts.NotInPlan(shift.Staff) is { Count: > 0 } unknown)
+        {
+            return $"staff {string.Join(", ", unknown.Take(5))} not in the plan for site {SiteId} or its region";
+        }
+
+        state.State.DutyShifts.Add(shift with { Staff = shift.Staff.ToArray() });
+        await state.WriteStateAsync();
+        return null;
+    }
 
     private async Task<CustodyOutcome?> Check(PaperBagSpec spec, CustodyRecord record, BagState from)
     {
@@ -178,4 +195,6 @@ public sealed class SiteLedgerState
     [Id(3)] public Dictionary<CustodyRefusal, long> Refusals { get; set; } = [];
 
     [Id(4)] public List<CustodyViolation> Violations { get; set; } = [];
+
+    [Id(5)] public List<VaultDutyShift> DutyShifts { get; set; } = [];
 }

@@ -15,6 +15,8 @@ namespace CommandCenter.Server.Custody;
 /// </summary>
 public static class LedgerEndpoints
 {
+    public sealed record DutyRequest(IReadOnlyList<string>? Staff, DateTimeOffset? From, DateTimeOffset? To, string? Note);
+
     public static IEndpointRouteBuilder MapLedgerApi(this IEndpointRouteBuilder app)
     {
         var ledger = app.MapGroup("/api/v1/ledger");
@@ -40,6 +42,32 @@ public static class LedgerEndpoints
             !Identifiers.IsSiteId(siteId) ? Invalid("siteId", "an 8-digit site id")
             : !AccessScope.Of(http.User).CanReadSite(siteId) ? SituationEndpoints.OutOfScope(http, $"site {siteId}")
             : Results.Ok(await grains.GetGrain<ISiteCustodyGrain>(siteId).GetView()));
+
+        app.MapPost("/api/v1/custody/sites/{siteId}/duty", async (string siteId, DutyRequest request, IGrainFactory grains, AuditTrail audit,
+            TimeProvider time, HttpContext http) =>
+        {
+            var scope = AccessScope.Of(http.User);
+            if (!Identifiers.IsSiteId(siteId) || !scope.CanReadSite(siteId))
+            {
+                return SituationEndpoints.OutOfScope(http, $"site {siteId}");
+            }
+
+            if (!MayRecordHandover(scope))
+            {
+                return NotAllowed(http, "record vault duty shifts");
+            }
+
+            if (request.Staff is not { Count: > 0 and <= 20 } staff || staff.Any(s => !Identifiers.IsDeviceId(s ?? "")) || request.From is null || request.To is null
+                || request.Note is { Length: > 1000 })
+            {
+                return Invalid("staff", "1 to 20 staff ids, from and to (RFC 3339), a note of at most 1000 characters");
+            }
+
+            var shift = new VaultDutyShift(staff.ToArray(), request.From.Value, request.To.Value, http.User.Identity?.Name ?? "(unknown)", time.GetUtcNow(), request.Note);
+            var problem = await grains.GetGrain<ISiteCustodyGrain>(siteId).RecordDuty(shift);
+            await audit.Record(http, "vault_duty", siteId, problem ?? $"{string.Join(' ', staff)} {request.From:O}–{request.To:O}");
+            return problem is null ? Results.Ok(shift) : Results.Problem(problem, statusCode: 422, title: "Duty shift refused");
+        }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         ledger.MapGet("/export", async (string? siteId, string? bagId, string? examId, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
         {
