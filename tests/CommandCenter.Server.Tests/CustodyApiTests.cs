@@ -148,16 +148,37 @@ public sealed class CustodyApiTests(EmbeddedServerFixture fixture) : IClassFixtu
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
     }
 
-    private async Task Register(string bag)
+    [Fact]
+    public async Task a_bag_not_in_its_room_by_the_bag_opening_time_is_missing_with_an_alarm()
     {
-        using var response = await Server.Http.PostAsJsonAsync("/api/v1/bags", new[]
+        await using var server = await RunningServer.StartAsync("--Custody:MissingBagCheck=00:00:01");
+        await StorePlan(server);
+        var bag = "BAG-" + Guid.NewGuid().ToString("N")[..10];
+        await Register(bag, server);
+
+        // The plan's session opened its bags on 2026-06-07: this bag, still sealed, is missing.
+        var alarms = await Poll.Until(() => server.GetJson($"/api/v1/alarms?site={Site}"),
+            l => l.EnumerateArray().Any(a => a.GetProperty("cause").GetString() == "bag_missing"), TimeSpan.FromSeconds(15));
+        var alarm = alarms.EnumerateArray().Single(a => a.GetProperty("cause").GetString() == "bag_missing");
+        Assert.Contains(bag, alarm.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var missing = await server.GetJson("/api/v1/bags?missing=true&region=430104");
+        Assert.Equal(bag, Assert.Single(missing.EnumerateArray()).GetProperty("bagId").GetString());
+    }
+
+    private Task Register(string bag) => Register(bag, Server);
+
+    private static async Task Register(string bag, RunningServer server)
+    {
+        using var response = await server.Http.PostAsJsonAsync("/api/v1/bags", new[]
         {
             new { bagId = bag, examId = "custody-e2e", sessionId = "s1", subject = "语文", siteId = Site, room = "001", paperSet = "A", count = 30, kind = "regular" },
         });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private Task StorePlan()
+    private Task StorePlan() => StorePlan(Server);
+
+    private static Task StorePlan(RunningServer server)
     {
         var session = new ExamSession("s1", "语文", DateTimeOffset.Parse("2026-06-07T09:00:00+08:00"), DateTimeOffset.Parse("2026-06-07T11:30:00+08:00"),
             DateTimeOffset.Parse("2026-06-07T08:30:00+08:00"), DateTimeOffset.Parse("2026-06-07T09:15:00+08:00"), DateTimeOffset.Parse("2026-06-07T08:45:00+08:00"), null);
@@ -169,7 +190,7 @@ public sealed class CustodyApiTests(EmbeddedServerFixture fixture) : IClassFixtu
             [Staff("C1", StaffRole.Chief, Site), Staff("S1", StaffRole.Staff, Site),
              Staff("K1", StaffRole.Staff, null, "430104"), Staff("K2", StaffRole.Staff, null, "430104"), Staff("K3", StaffRole.Staff, null, "430104")],
             [], "custody-e2e-1");
-        return Server.Services.GetRequiredService<IGrainFactory>().GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).Store(plan);
+        return server.Services.GetRequiredService<IGrainFactory>().GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).Store(plan);
     }
 
     private static object Region(string code) => new { region = code, sites = Array.Empty<string>(), cameras = Array.Empty<string>() };

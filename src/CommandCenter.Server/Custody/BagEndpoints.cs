@@ -34,7 +34,7 @@ public static class BagEndpoints
                 : Results.Problem($"No bag '{Trim(bagId)}' in your scope.", statusCode: 404, title: "Bag not found");
         });
 
-        bags.MapGet("", async (string? state, string? region, string? siteId, IGrainFactory grains, RegionCatalog catalog, HttpContext http) =>
+        bags.MapGet("", async (string? state, string? region, string? siteId, bool? missing, IGrainFactory grains, RegionCatalog catalog, TimeProvider time, HttpContext http) =>
         {
             var scope = AccessScope.Of(http.User);
             BagState? wanted = null;
@@ -84,7 +84,14 @@ public static class BagEndpoints
             }
 
             var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IBagIndexGrain>(c).List(wanted)));
-            return Results.Ok(lists.SelectMany(l => l)
+            var found = lists.SelectMany(l => l);
+            if (missing == true)
+            {
+                var plan = await grains.GetGrain<Abstractions.Plan.IExamPlanGrain>(Abstractions.Plan.IExamPlanGrain.CurrentKey).GetPlan();
+                found = plan is null ? [] : MissingBags.Find(found, plan, time.GetUtcNow());
+            }
+
+            return Results.Ok(found
                 .Where(b => (siteId is null || b.SiteId == siteId) && scope.CanReadSite(b.SiteId))
                 .OrderBy(b => b.SiteId, StringComparer.Ordinal).ThenBy(b => b.BagId, StringComparer.Ordinal));
         });

@@ -1,3 +1,5 @@
+using CommandCenter.Server.Hosting;
+
 namespace CommandCenter.Server.Custody;
 
 /// <summary>The paper custody chain: bags, ledgers, paper-set switches and the command publisher they use.</summary>
@@ -7,6 +9,8 @@ public static class CustodyHosting
     {
         builder.Services.AddSingleton<CommandPublisher>();
         builder.Services.AddSingleton<PaperSwitchService>();
+        builder.Services.AddValidatedOptions<CustodyOptions>(builder.Configuration, CustodyOptions.Section);
+        builder.Services.AddHostedService<MissingBagWatcher>();
         return builder;
     }
 
