@@ -29,6 +29,7 @@ internal sealed class SiteGrain(
     private readonly Dictionary<string, DeviceView> _pendingDevices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingHolders = new(StringComparer.Ordinal);
     private readonly List<EventView> _pendingEvents = [];
+    private readonly List<EventView> _notableEvents = [];
     private readonly Queue<EventView> _recentEvents = new();
     private readonly RecentIds _reportIds = new(1024);
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
@@ -270,6 +271,11 @@ internal sealed class SiteGrain(
             {
                 _recentEvents.Dequeue();
             }
+
+            if (ev.IsNotable && _notableEvents.Count < RecentEventCount)
+            {
+                _notableEvents.Add(ev);
+            }
         }
 
         if (_observers.Count == 0)
@@ -309,6 +315,13 @@ internal sealed class SiteGrain(
         if (_alarmsForRegions.Count > 0)
         {
             await _county.ReportAlarms(_alarmsForRegions.ToList());
+        }
+
+        if (_notableEvents.Count > 0)
+        {
+            var notable = _notableEvents.ToList();
+            _notableEvents.Clear();
+            await _county.ReportEvents(notable);
         }
 
         if (_observers.Count > 0)

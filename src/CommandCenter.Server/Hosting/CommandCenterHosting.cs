@@ -5,6 +5,7 @@ using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Custody;
+using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
@@ -37,14 +38,14 @@ public static class CommandCenterHosting
         builder.AddExamPlan();
         builder.AddCustody();
         builder.AddSimulation();
+        builder.AddDashboard();
         return builder;
     }
 
     public static WebApplication MapCommandCenter(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseDashboardLanguage();
         app.UseSecurity();
         app.MapHealth();
         app.MapAuth();
@@ -56,6 +57,7 @@ public static class CommandCenterHosting
         app.MapAlarmApi();
         app.MapCustodyApi();
         app.MapHub<SituationHub>(SituationHub.Path);
+        app.MapDashboard();
         return app;
     }
 

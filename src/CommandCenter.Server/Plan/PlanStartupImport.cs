@@ -8,6 +8,7 @@ public sealed class PlanStartupImport(
     IOptions<PlanOptions> options,
     PlanImporter importer,
     TimeProvider time,
+    IHostEnvironment environment,
     ILogger<PlanStartupImport> logger) : IHostedService
 {
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -19,7 +20,7 @@ public sealed class PlanStartupImport(
             return;
         }
 
-        var path = options.Value.File;
+        var path = Resolve(options.Value.File, environment.ContentRootPath);
         var raw = Directory.Exists(path)
             ? CsvPlanReader.ReadDirectory(path)
             : JsonPlanReader.Read(Path.GetFileName(path), await File.ReadAllBytesAsync(path, cancellationToken));
@@ -39,4 +40,32 @@ public sealed class PlanStartupImport(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// A relative path is looked up from the working directory, then from the content root and its parents
+    /// (<c>dotnet run --project</c> runs in the project's directory; the sample plan is at the repository's root).
+    /// </summary>
+    internal static string Resolve(string path, string contentRoot)
+    {
+        if (Path.IsPathRooted(path) || Exists(path))
+        {
+            return Exists(path) ? path : throw NotFound(path);
+        }
+
+        for (var dir = new DirectoryInfo(contentRoot); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, path);
+            if (Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw NotFound(path);
+    }
+
+    private static bool Exists(string path) => Directory.Exists(path) || File.Exists(path);
+
+    private static InvalidOperationException NotFound(string path) =>
+        new($"Plan:File '{path}' is neither a .json file nor a directory of CSV files (looked in the working directory and the content root's directories)");
 }
