@@ -26,7 +26,8 @@ internal sealed class VaultGrain(IOptions<LivenessOptions> liveness, TimeProvide
 
     protected override async Task Applied(IReadOnlyList<EventView> events)
     {
-        var openings = events.Where(e => e.Kind == DeviceKind.VaultDoor && e.Type == "opened").ToList();
+        // Only openings that name their staff are checked: an event without a staff list says nothing about who was there.
+        var openings = events.Where(e => e.Kind == DeviceKind.VaultDoor && e.Type == "opened" && !string.IsNullOrWhiteSpace(e.Detail)).ToList();
         if (openings.Count == 0)
         {
             return;

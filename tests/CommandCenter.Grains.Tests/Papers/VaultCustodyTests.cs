@@ -58,8 +58,30 @@ public sealed class VaultCustodyTests(ClusterFixture fixture)
             Vault("vault-cam2", DeviceKind.Camera, recording, DeviceState.Offline))));
         Assert.Empty(Check(Site(true, door, Vault("vault-cam1", DeviceKind.Camera, recording), Vault("vault-cam2", DeviceKind.Camera, recording))));
         Assert.Empty(Check(Site(true, Device(DeviceKind.Camera, recording))));
-        Assert.Empty(Check(Site(false, door)));
+        Assert.Empty(Check(Site(true, door)));
+        Assert.Empty(Check(Site(false, door, Vault("vault-cam1", DeviceKind.Camera, recording))));
     }
+
+    [Fact]
+    public async Task a_site_whose_vault_has_one_recording_camera_gets_the_alarm_and_a_second_camera_clears_it()
+    {
+        const string site = "43010388";
+        var now = fixture.Time.GetUtcNow();
+        var grain = fixture.Grains.GetGrain<ISiteGrain>(site);
+        await grain.SetPresence(true, "t", now, [new InventoryItem("vault-cam1", DeviceKind.Camera, null), new InventoryItem("vault-cam2", DeviceKind.Camera, null)]);
+        await fixture.Grains.GetGrain<IVaultGrain>(site).SetInventory([new InventoryItem("vault-door", DeviceKind.VaultDoor, null)]);
+        await grain.Apply([Camera("vault-cam1", true, now), Camera("vault-cam2", false, now)]);
+        await grain.EvaluateRules();
+        Assert.Contains(await grain.GetAlarms(false), a => a.Cause == AlarmCauses.VaultCamerasInsufficient && a.CauseActive);
+
+        await grain.Apply([Camera("vault-cam2", true, now.AddSeconds(1))]);
+        await grain.EvaluateRules();
+        Assert.DoesNotContain(await grain.GetAlarms(false), a => a.Cause == AlarmCauses.VaultCamerasInsufficient && a.CauseActive);
+    }
+
+    private static DeviceUpdate Camera(string id, bool recording, DateTimeOffset ts) =>
+        new($"cam-{Guid.NewGuid():N}", id, DeviceKind.Camera, null, ts, ts, false, recording ? DeviceState.Ok : DeviceState.Fault, null, null, null,
+            $$"""{"online":true,"recording":{{(recording ? "true" : "false")}}}""");
 
     private static List<CauseHit> Check(SiteFacts site)
     {

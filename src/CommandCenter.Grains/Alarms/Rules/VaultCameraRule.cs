@@ -8,8 +8,9 @@ namespace CommandCenter.Grains.Alarms.Rules;
 /// <summary>
 /// A vault is watched around the clock by at least two cameras online and recording (handling rules'
 /// default). Vault cameras are the site-level cameras whose id starts with <c>vault</c> (the protocol has no
-/// place for them; the simulator and the sample plan name them so). Checked whenever the site has a vault
-/// door or vault cameras, in every phase: papers lie in the vault between sessions too.
+/// place for them; the simulator names them so). Checked whenever the site reports at least one vault camera
+/// (a site that names its cameras otherwise cannot be told apart from one without), in every phase: papers
+/// lie in the vault between sessions too.
 /// </summary>
 internal sealed class VaultCameraRule : ISiteRule
 {
@@ -21,7 +22,7 @@ internal sealed class VaultCameraRule : ISiteRule
         var watching = 0;
         foreach (var device in site.Devices.Values)
         {
-            if (device.Kind == DeviceKind.VaultDoor || (device.Kind == DeviceKind.Camera && IsVaultCamera(device)))
+            if (device.Kind == DeviceKind.Camera && IsVaultCamera(device))
             {
                 hasVault = true;
             }
