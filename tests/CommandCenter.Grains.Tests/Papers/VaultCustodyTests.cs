@@ -59,6 +59,7 @@ public sealed class VaultCustodyTests(ClusterFixture fixture)
         Assert.Empty(Check(Site(true, door, Vault("vault-cam1", DeviceKind.Camera, recording), Vault("vault-cam2", DeviceKind.Camera, recording))));
         Assert.Empty(Check(Site(true, Device(DeviceKind.Camera, recording))));
         Assert.Empty(Check(Site(true, door)));
+        Assert.Empty(Check(Site(true, door, Vault("vault-cam1", DeviceKind.Camera, recording), Vault("vault-cam2", DeviceKind.Camera, "{}", DeviceState.Unknown))));
         Assert.Empty(Check(Site(false, door, Vault("vault-cam1", DeviceKind.Camera, recording))));
     }
 

@@ -20,21 +20,32 @@ internal sealed class VaultCameraRule : ISiteRule
     {
         var hasVault = false;
         var watching = 0;
+        var notYetReported = 0;
         foreach (var device in site.Devices.Values)
         {
-            if (device.Kind == DeviceKind.Camera && IsVaultCamera(device))
+            if (device.Kind != DeviceKind.Camera || !IsVaultCamera(device))
             {
-                hasVault = true;
+                continue;
             }
 
-            if (device.Kind == DeviceKind.Camera && IsVaultCamera(device) && device.State != DeviceState.Offline
-                && device.Online == true && device.Recording == true)
+            hasVault = true;
+            if (device.State == DeviceState.Offline)
+            {
+                continue;
+            }
+
+            if (device.Online is null && device.LastSeen is null)
+            {
+                // Announced but no status yet (an agent starting up): not judged until it reports.
+                notYetReported++;
+            }
+            else if (device.Online == true && device.Recording == true)
             {
                 watching++;
             }
         }
 
-        if (hasVault && site.Online && watching < MinCameras)
+        if (hasVault && site.Online && watching + notYetReported < MinCameras)
         {
             hits.Add(new CauseHit(AlarmCauses.VaultCamerasInsufficient, AlarmCauses.VaultCamerasInsufficient, AlarmSeverity.Alarm, null, null,
                 $"{watching} vault cameras online and recording, {MinCameras} needed"));
