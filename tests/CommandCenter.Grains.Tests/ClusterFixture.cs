@@ -20,6 +20,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(StorageNames.Live);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.Configure<LivenessOptions>(o =>
             {

@@ -18,6 +18,7 @@ public sealed class ExamDayFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(StorageNames.Live);
             silo.Services.AddSingleton<TimeProvider>(Time);
             silo.Services.Configure<PushOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(20));
         });

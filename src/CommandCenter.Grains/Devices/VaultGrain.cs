@@ -13,8 +13,11 @@ namespace CommandCenter.Grains.Devices;
 /// (An opening outside the vault's windows is the site's VaultDoorRule; the cameras are the site's VaultCameraRule.)
 /// </summary>
 [CollectionAgeLimit(Days = 2)]
-internal sealed class VaultGrain(IOptions<LivenessOptions> liveness, TimeProvider time)
-    : DeviceHolderGrain(liveness, time), IVaultGrain
+internal sealed class VaultGrain(
+    IOptions<LivenessOptions> liveness,
+    TimeProvider time,
+    [PersistentState("vault", StorageNames.Live)] IPersistentState<DeviceTableState> state)
+    : DeviceHolderGrain(liveness, time, state), IVaultGrain
 {
     public const string Key = GrainKeys.Vault;
 

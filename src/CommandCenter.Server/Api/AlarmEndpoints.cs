@@ -24,7 +24,8 @@ public static class AlarmEndpoints
     {
         var alarms = app.MapGroup("/api/v1/alarms");
 
-        alarms.MapGet("", async (string? state, string? region, string? site, string? dispatchedTo, IGrainFactory grains, RegionCatalog catalog, HttpContext http) =>
+        alarms.MapGet("", async (string? state, string? region, string? site, string? dispatchedTo, IGrainFactory grains, AlarmActions actions,
+            RegionCatalog catalog, HttpContext http) =>
         {
             var scope = AccessScope.Of(http.User);
             if (ParseStates(state) is not { } states)
@@ -47,27 +48,20 @@ public static class AlarmEndpoints
 
                 found = await grains.GetGrain<ISiteGrain>(site).GetAlarms(includeClosed: true);
             }
-            else if (region is not null || scope.RegionCode is not null)
+            else
             {
-                var code = region ?? scope.RegionCode!;
-                if (catalog.Find(code) is null)
+                var code = region ?? scope.RegionCode;
+                if (code is not null && catalog.Find(code) is null)
                 {
                     return Results.Problem($"No region with code '{Trim(code)}' in this province.", statusCode: 404, title: "Region not found");
                 }
 
-                if (!scope.CanReadRegion(code))
+                if (code is not null && !scope.CanReadRegion(code))
                 {
                     return SituationEndpoints.OutOfScope(http, $"region {code}");
                 }
 
-                found = await grains.GetGrain<IRegionGrain>(code).GetAlarms();
-            }
-            else
-            {
-                // Site chiefs, inspectors and video monitors: the sites of their scope.
-                var sites = scope.Sites.Concat(scope.Cameras.Select(c => c.Split('.')[0])).Distinct(StringComparer.Ordinal);
-                var lists = await Task.WhenAll(sites.Select(s => grains.GetGrain<ISiteGrain>(s).GetAlarms(includeClosed: true)));
-                found = lists.SelectMany(l => l).Where(a => a.AggregatedInto is null).OrderByDescending(a => a.FirstSeen).ToList();
+                found = await actions.InScope(scope, code);
             }
 
             return Results.Ok(found
@@ -78,7 +72,7 @@ public static class AlarmEndpoints
 
         alarms.MapGet("/{id}", async (string id, IGrainFactory grains, HttpContext http) =>
         {
-            if (SiteOf(id) is not { } siteId || !AccessScope.Of(http.User).CanReadSite(siteId))
+            if (AlarmActions.SiteOf(id) is not { } siteId || !AccessScope.Of(http.User).CanReadSite(siteId))
             {
                 return NotFound(id);
             }
@@ -89,67 +83,38 @@ public static class AlarmEndpoints
                 : NotFound(id);
         });
 
-        alarms.MapPost("/{id}/ack", (string id, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
-            Step(id, "alarm_ack", null, grains, audit, http, (site, by) => site.Acknowledge(id, by)))
+        alarms.MapPost("/{id}/ack", (string id, AlarmActions actions, HttpContext http) => Step(actions, http, AlarmActions.Ack, id, null))
             .RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        alarms.MapPost("/{id}/dispatch", (string id, DispatchRequest request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        alarms.MapPost("/{id}/dispatch", (string id, DispatchRequest request, AlarmActions actions, HttpContext http) =>
             request.Inspector is not { Length: > 0 and <= 64 } inspector || !Identifiers.IsDeviceId(inspector)
                 ? Task.FromResult(Invalid("inspector", "the inspector's staff id or account (1-64 letters, digits, '.', '_' or '-')"))
-                : Step(id, "alarm_dispatch", inspector, grains, audit, http, (site, by) => site.Dispatch(id, by, inspector)))
+                : Step(actions, http, AlarmActions.Dispatch, id, inspector))
             .RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        alarms.MapPost("/{id}/resolve", (string id, ResolveRequest request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        alarms.MapPost("/{id}/resolve", (string id, ResolveRequest request, AlarmActions actions, HttpContext http) =>
             request.Note is { Length: > MaxNoteLength }
                 ? Task.FromResult(Invalid("note", $"at most {MaxNoteLength} characters"))
-                : Step(id, "alarm_resolve", request.Note, grains, audit, http, (site, by) => site.Resolve(id, by, request.Note)))
+                : Step(actions, http, AlarmActions.Resolve, id, request.Note))
             .RequireRateLimiting(SecurityHosting.WriteLimit);
 
         return app;
     }
 
-    private static async Task<IResult> Step(string id, string action, string? detail, IGrainFactory grains, AuditTrail audit, HttpContext http,
-        Func<ISiteGrain, string, Task<AlarmActionResult>> step)
+    private static async Task<IResult> Step(AlarmActions actions, HttpContext http, string action, string id, string? argument)
     {
-        var scope = AccessScope.Of(http.User);
-        if (SiteOf(id) is not { } siteId || !scope.CanReadSite(siteId))
+        var (result, alarm) = await actions.Take(http.User, http.Connection.RemoteIpAddress?.ToString(), action, id, argument);
+        return result switch
         {
-            return NotFound(id);
-        }
-
-        if (!MayAct(scope, action))
-        {
-            return Results.Problem($"Account '{http.User.Identity?.Name}' ({scope.Role}) may not {action.Replace("alarm_", "", StringComparison.Ordinal)} alarms.",
-                statusCode: 403, title: "Not allowed");
-        }
-
-        var result = await step(grains.GetGrain<ISiteGrain>(siteId), http.User.Identity?.Name ?? "(unknown)");
-        switch (result.Outcome)
-        {
-            case AlarmActionOutcome.NotFound:
-                return NotFound(id);
-            case AlarmActionOutcome.Closed:
-                return Results.Problem($"Alarm {id} is {result.Alarm!.State.ToString().ToLowerInvariant()} already; nothing was changed.",
-                    statusCode: 409, title: "Alarm closed");
-            case AlarmActionOutcome.AlreadyDone:
-                return Results.Problem($"Alarm {id} is {result.Alarm!.State.ToString().ToLowerInvariant()} already.", statusCode: 409, title: "Already done");
-            default:
-                await audit.Record(http, action, id, detail);
-                return Results.Ok(AlarmDto.From(result.Alarm!));
-        }
+            AlarmStepResult.NotFound => NotFound(id),
+            AlarmStepResult.NotAllowed => Results.Problem(
+                $"Account '{http.User.Identity?.Name}' may not {action.Replace("alarm_", "", StringComparison.Ordinal)} alarms.", statusCode: 403, title: "Not allowed"),
+            AlarmStepResult.Closed => Results.Problem($"Alarm {id} is {alarm!.State.ToString().ToLowerInvariant()} already; nothing was changed.",
+                statusCode: 409, title: "Alarm closed"),
+            AlarmStepResult.AlreadyDone => Results.Problem($"Alarm {id} is {alarm!.State.ToString().ToLowerInvariant()} already.", statusCode: 409, title: "Already done"),
+            _ => Results.Ok(AlarmDto.From(alarm!)),
+        };
     }
-
-    /// <summary>Commanders and site chiefs take every step; inspectors acknowledge and resolve (what they were sent to); auditors, video monitors and administrators only read.</summary>
-    private static bool MayAct(AccessScope scope, string action) => scope.Role switch
-    {
-        Role.ProvincialCommander or Role.CityOperator or Role.CountyOperator or Role.SiteChief => true,
-        Role.PatrolInspector => action is "alarm_ack" or "alarm_resolve",
-        _ => false,
-    };
-
-    /// <summary>Alarm ids start with their site's id: <c>{siteId}-…</c>.</summary>
-    private static string? SiteOf(string id) =>
-        id.Length > 9 && id[8] == '-' && Identifiers.IsSiteId(id.AsSpan(0, 8)) ? id[..8] : null;
 
     private static HashSet<AlarmState>? ParseStates(string? text)
     {

@@ -6,6 +6,7 @@ using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Custody;
 using CommandCenter.Server.Dashboard;
+using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
@@ -38,6 +39,8 @@ public static class CommandCenterHosting
         builder.AddExamPlan();
         builder.AddCustody();
         builder.AddSimulation();
+        builder.AddHistory();
+        builder.AddTelemetry();
         builder.AddDashboard();
         return builder;
     }
@@ -56,6 +59,8 @@ public static class CommandCenterHosting
         app.MapPlanApi();
         app.MapAlarmApi();
         app.MapCustodyApi();
+        app.MapHistory();
+        app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
         app.MapDashboard();
         return app;
@@ -67,14 +72,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
-
-        var cluster = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(StorageNames.Security);
-        });
+        builder.AddClusterProfile();
     }
 
     private static void AddEdgeIngest(this WebApplicationBuilder builder)
@@ -87,6 +85,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<EmbeddedBrokerReady>();
         builder.Services.AddSingleton<GrainRouter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<IngestConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
@@ -107,6 +106,7 @@ public static class CommandCenterHosting
     {
         builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
         builder.Services.AddSingleton<PlanImporter>();
+        builder.Services.AddSingleton<AlarmActions>();
         builder.Services.AddHostedService<PlanStartupImport>();
     }
 
