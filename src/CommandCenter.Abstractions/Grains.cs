@@ -83,6 +83,12 @@ public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
     Task<AlarmActionResult> Dispatch(string alarmId, string by, string inspector);
 
     Task<AlarmActionResult> Resolve(string alarmId, string by, string? note);
+
+    /// <summary>
+    /// An alarm found outside the site's own rules (a refused custody event, an unacknowledged paper switch):
+    /// one unclosed alarm per <paramref name="key"/>, closed by a person.
+    /// </summary>
+    Task RaiseAlarm(string cause, string key, AlarmSeverity severity, string? room, string? detail);
 }
 
 /// <summary>A province, city or county (GB/T 2260 code as key).</summary>
@@ -101,13 +107,4 @@ public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
 
     /// <summary>Unclosed alarms in the region and the most recently closed ones (a site under storm shows its one storm alarm).</summary>
     Task<IReadOnlyList<AlarmView>> GetAlarms();
-}
-
-/// <summary>A paper bag (试卷袋), key the id printed on it.</summary>
-public interface IPaperBagGrain : IGrainWithStringKey
-{
-    /// <summary>Appends a custody event; false when its (site, msgId) was seen before.</summary>
-    Task<bool> Record(CustodyRecord record);
-
-    Task<PaperBagView> GetView();
 }

@@ -12,7 +12,7 @@ public sealed record SiteReport(
     [property: Id(4)] string? Text,
     [property: Id(5)] string? By);
 
-/// <summary>One custody event of a bag.</summary>
+/// <summary>One custody event of a bag, as a site agent or a tablet sent it.</summary>
 [GenerateSerializer, Immutable]
 public sealed record CustodyRecord(
     [property: Id(0)] string SiteId,
@@ -23,15 +23,12 @@ public sealed record CustodyRecord(
     [property: Id(5)] IReadOnlyList<string> Staff,
     [property: Id(6)] int? Count,
     [property: Id(7)] string? Note,
-    [property: Id(8)] DateTimeOffset ReceivedAt);
-
-/// <summary>A bag's custody history so far.</summary>
-[GenerateSerializer, Immutable]
-public sealed record PaperBagView(
-    [property: Id(0)] string BagId,
-    [property: Id(1)] string? LastAction,
-    [property: Id(2)] string? SiteId,
-    [property: Id(3)] IReadOnlyList<CustodyRecord> History);
+    [property: Id(8)] DateTimeOffset ReceivedAt,
+    [property: Id(9)] string Source = CustodyRecord.FromEdge)
+{
+    /// <summary>The source of events from a site agent over MQTT; the tablet API uses <c>tablet:{user}</c>.</summary>
+    public const string FromEdge = "mqtt";
+}
 
 /// <summary>Grain keys, in one place.</summary>
 public static class GrainKeys

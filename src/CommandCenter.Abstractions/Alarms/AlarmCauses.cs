@@ -21,4 +21,9 @@ public static class AlarmCauses
     public const string ZeroReportMissing = "zero_report_missing";
     public const string VaultOpened = "vault_opened_outside_window";
     public const string Storm = "alarm_storm";
+    public const string CustodyRefused = "custody_refused";
+    public const string BagMissing = "bag_missing";
+    public const string VaultShortStaffed = "vault_opened_short_staffed";
+    public const string VaultCamerasInsufficient = "vault_cameras_insufficient";
+    public const string PaperSwitchUnacknowledged = "paper_switch_unacknowledged";
 }

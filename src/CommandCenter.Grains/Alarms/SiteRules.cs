@@ -12,7 +12,7 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 {
     private static readonly IDeviceRule[] DeviceRules = [new DeviceOfflineRule(), new JammerRule(), new ClockRule(), new CameraRule()];
     private static readonly IEventRule[] EventRules = [new IdentityRule(), new MetalDetectorRule(), new VaultDoorRule()];
-    private static readonly ISiteRule[] WholeSiteRules = [new AgentOfflineRule(), new RoomNotReadyRule(), new ZeroReportRule()];
+    private static readonly ISiteRule[] WholeSiteRules = [new AgentOfflineRule(), new RoomNotReadyRule(), new ZeroReportRule(), new VaultCameraRule()];
 
     private readonly List<CauseHit> _hits = [];
     private ExamTimeline _timeline = ExamTimeline.Empty;

@@ -49,8 +49,14 @@ internal abstract class DeviceHolderGrain(
 
         await Remember(events);
         await Report(changed, events);
+        await Applied(events);
         return result;
     }
+
+    /// <summary>After the site heard of the new events: what a holder does with them beyond its devices (the vault's custody checks).</summary>
+    protected virtual Task Applied(IReadOnlyList<EventView> events) => Task.CompletedTask;
+
+    protected IGrainFactory Grains => GrainFactory;
 
     public async Task SetInventory(IReadOnlyList<InventoryItem> devices)
     {

@@ -296,6 +296,14 @@ internal sealed class SiteGrain(
 
     public Task<AlarmActionResult> Resolve(string alarmId, string by, string? note) => Act(b => b.Resolve(alarmId, by, note, time.GetUtcNow()));
 
+    public Task RaiseAlarm(string cause, string key, AlarmSeverity severity, string? room, string? detail)
+    {
+        _known = true;
+        _rules.Book.Raise(new CauseHit(cause, key, severity, room, null, detail), time.GetUtcNow());
+        _batch.MarkDirty();
+        return Task.CompletedTask;
+    }
+
     public Task Subscribe(ISituationObserver observer)
     {
         _observers.Subscribe(observer, observer);

@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Custody;
 using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
@@ -36,6 +37,7 @@ public static class CommandCenterHosting
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddExamPlan();
+        builder.AddCustody();
         builder.AddSimulation();
         builder.AddHistory();
         builder.AddTelemetry();
@@ -56,6 +58,7 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapPlanApi();
         app.MapAlarmApi();
+        app.MapCustodyApi();
         app.MapHistory();
         app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);

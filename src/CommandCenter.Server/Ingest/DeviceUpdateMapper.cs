@@ -23,7 +23,8 @@ internal sealed class DeviceUpdateMapper(IngestOptions options)
         reading.Type == ReadingType.Event ? StateImpliedBy(reading.Kind, reading.Event!.Type) : HealthOf(reading.Status),
         reading.Event?.Type,
         reading.Event?.Ticket,
-        reading.Event?.Result,
+        // A vault door event names the staff present; they travel as its result for the vault's custody check.
+        reading.Event?.Staff is { Count: > 0 } staff && reading.Kind == DeviceKind.VaultDoor ? string.Join(' ', staff) : reading.Event?.Result,
         reading.DataJson);
 
     public DeviceState HealthOf(object? status) => status switch

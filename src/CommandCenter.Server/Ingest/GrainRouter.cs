@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Papers;
 using CommandCenter.Contracts.Parsing;
 using CommandCenter.Server.Hosting;
 using Microsoft.Extensions.Options;
@@ -187,12 +188,22 @@ public sealed class GrainRouter(
                 return new ApplyResult(1, 0, 0);
             case CustodyMessage c:
                 var record = new CustodyRecord(c.SiteId, c.MsgId, c.Ts, c.Action, c.Room, c.Staff, c.Count, c.Note, now);
-                return await grains.GetGrain<IPaperBagGrain>(c.Bag).Record(record) ? new(1, 0, 0) : new(0, 1, 0);
+                return (await grains.GetGrain<IPaperBagGrain>(c.Bag).Apply(record)).Verdict switch
+                {
+                    CustodyVerdict.Accepted => new(1, 0, 0),
+                    CustodyVerdict.Duplicate => new(0, 1, 0),
+                    // Refusals are counted with their reasons in the site's custody ledger.
+                    _ => new(0, 0, 0),
+                };
             case ReportMessage r:
                 var report = new SiteReport(r.MsgId, r.Ts, r.Type, r.Session, r.Text, r.By);
                 return await grains.GetGrain<ISiteGrain>(r.SiteId).RecordReport(report) ? new(1, 0, 0) : new(0, 1, 0);
+            case CommandAckMessage ack when PaperSwitchOrder.TryParseCommandMsgId(ack.MsgId, out var switchId, out var ackedSite):
+                // A site can acknowledge only its own command: the msgId names the site it was sent to.
+                return ackedSite == ack.SiteId && await grains.GetGrain<IPaperSwitchGrain>(switchId).Acknowledge(ack.SiteId, ack.MsgId, ack.Ok, ack.Detail, ack.Ts)
+                    ? new(1, 0, 0)
+                    : new(0, 0, 0);
             default:
-                // Command acknowledgements are counted; tracking them arrives with commands.
                 return new ApplyResult(1, 0, 0);
         }
     }
