@@ -14,10 +14,10 @@ namespace CommandCenter.Server.Tests;
 /// <summary>The custody chain end to end: bags over the API and MQTT, the ledger, scope, and an A → B switch over the broker.</summary>
 public sealed class CustodyApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {
-    private const string Site = "43010401";
-    private const string SwitchSiteA = "43010501";
-    private const string SwitchSiteB = "43010502";
-    private const string SwitchSiteSilent = "43010503";
+    private const string Site = CustodyPlan.Site;
+    private const string SwitchSiteA = CustodyPlan.SwitchSiteA;
+    private const string SwitchSiteB = CustodyPlan.SwitchSiteB;
+    private const string SwitchSiteSilent = CustodyPlan.SwitchSiteSilent;
     private RunningServer Server => fixture.Server;
 
     [Fact]
@@ -152,9 +152,9 @@ public sealed class CustodyApiTests(EmbeddedServerFixture fixture) : IClassFixtu
     public async Task a_bag_not_in_its_room_by_the_bag_opening_time_is_missing_with_an_alarm()
     {
         await using var server = await RunningServer.StartAsync("--Custody:MissingBagCheck=00:00:01");
-        await StorePlan(server);
+        await CustodyPlan.Store(server);
         var bag = "BAG-" + Guid.NewGuid().ToString("N")[..10];
-        await Register(bag, server);
+        await CustodyPlan.Register(bag, server);
 
         // The plan's session opened its bags on 2026-06-07: this bag, still sealed, is missing.
         var alarms = await Poll.Until(() => server.GetJson($"/api/v1/alarms?site={Site}"),
@@ -165,33 +165,9 @@ public sealed class CustodyApiTests(EmbeddedServerFixture fixture) : IClassFixtu
         Assert.Equal(bag, Assert.Single(missing.EnumerateArray()).GetProperty("bagId").GetString());
     }
 
-    private Task Register(string bag) => Register(bag, Server);
+    private Task Register(string bag) => CustodyPlan.Register(bag, Server);
 
-    private static async Task Register(string bag, RunningServer server)
-    {
-        using var response = await server.Http.PostAsJsonAsync("/api/v1/bags", new[]
-        {
-            new { bagId = bag, examId = "custody-e2e", sessionId = "s1", subject = "语文", siteId = Site, room = "001", paperSet = "A", count = 30, kind = "regular" },
-        });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private Task StorePlan() => StorePlan(Server);
-
-    private static Task StorePlan(RunningServer server)
-    {
-        var session = new ExamSession("s1", "语文", DateTimeOffset.Parse("2026-06-07T09:00:00+08:00"), DateTimeOffset.Parse("2026-06-07T11:30:00+08:00"),
-            DateTimeOffset.Parse("2026-06-07T08:30:00+08:00"), DateTimeOffset.Parse("2026-06-07T09:15:00+08:00"), DateTimeOffset.Parse("2026-06-07T08:45:00+08:00"), null);
-        PlanSite SiteOf(string id) => new(id, id, "addr", 28.2, 112.9, id[..6]);
-        PlanStaff Staff(string id, StaffRole role, string? site, string? region = null) => new(id, id, role, site, region, null);
-        var plan = new ExamPlan("custody-e2e", "custody e2e", new RuleThresholds(), [session],
-            [SiteOf(Site), SiteOf(SwitchSiteA), SiteOf(SwitchSiteB), SiteOf(SwitchSiteSilent)],
-            [new PlanRoom(Site, "001", 30, 30)], [], [], [],
-            [Staff("C1", StaffRole.Chief, Site), Staff("S1", StaffRole.Staff, Site),
-             Staff("K1", StaffRole.Staff, null, "430104"), Staff("K2", StaffRole.Staff, null, "430104"), Staff("K3", StaffRole.Staff, null, "430104")],
-            [], "custody-e2e-1");
-        return server.Services.GetRequiredService<IGrainFactory>().GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).Store(plan);
-    }
+    private Task StorePlan() => CustodyPlan.Store(Server);
 
     private static object Region(string code) => new { region = code, sites = Array.Empty<string>(), cameras = Array.Empty<string>() };
 

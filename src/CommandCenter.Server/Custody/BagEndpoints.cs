@@ -161,31 +161,15 @@ public static class BagEndpoints
             return Answer(outcome);
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        app.MapPost("/api/v1/custody", async (HandoverRequest request, IGrainFactory grains, AuditTrail audit, TimeProvider time, HttpContext http) =>
-        {
-            var scope = AccessScope.Of(http.User);
-            if (HandoverProblem(request) is { } problem)
+        app.MapPost("/api/v1/custody", async (HandoverRequest request, CustodyDesk desk, HttpContext http) =>
+            await desk.Handover(request, AccessScope.Of(http.User), AdminActor.Of(http)) switch
             {
-                return Invalid(problem.Field, problem.Message);
-            }
-
-            if (!scope.CanReadSite(request.SiteId!))
-            {
-                return SituationEndpoints.OutOfScope(http, $"site {request.SiteId}");
-            }
-
-            if (!MayRecordHandover(scope))
-            {
-                return NotAllowed(http, "record paper handovers");
-            }
-
-            var now = time.GetUtcNow();
-            var record = new CustodyRecord(request.SiteId!, request.MsgId ?? $"tablet-{Guid.NewGuid():N}", now, request.Action!, request.Room,
-                request.Staff!.ToArray(), request.Count, request.Note, now, $"tablet:{http.User.Identity?.Name}");
-            var outcome = await grains.GetGrain<IPaperBagGrain>(request.Bag!).Apply(record);
-            await audit.Record(http, "custody", request.Bag!, $"{request.Action} at {request.SiteId}: {Describe(outcome)}");
-            return Answer(outcome);
-        }).RequireRateLimiting(SecurityHosting.WriteLimit);
+                { Field: { } field, Problem: { } problem } => Invalid(field, problem),
+                { OutOfScope: true, Problem: { } what } => SituationEndpoints.OutOfScope(http, what),
+                { NotAllowed: true, Problem: { } what } => NotAllowed(http, what),
+                { Outcome: { } outcome } => Answer(outcome),
+                _ => Results.Problem("The handover could not be recorded.", statusCode: 500),
+            }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         return app;
     }
@@ -213,7 +197,7 @@ public static class BagEndpoints
         : !Enum.IsDefined(s.Kind) ? "kind must be regular, spare or backup"
         : null;
 
-    private static (string Field, string Message)? HandoverProblem(HandoverRequest r) =>
+    internal static (string Field, string Message)? HandoverProblem(HandoverRequest r) =>
         !Identifiers.IsSiteId(r.SiteId ?? "") ? ("siteId", "an 8-digit site id")
         : !Identifiers.IsDeviceId(r.Bag ?? "") ? ("bag", "the bag id printed on the bag, [A-Za-z0-9_.-]{1,64}")
         : r.Action is null || !CustodyAction.Events.Contains(r.Action) ? ("action", "one of " + string.Join(", ", CustodyAction.Events))
