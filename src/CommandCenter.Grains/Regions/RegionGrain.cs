@@ -12,7 +12,10 @@ namespace CommandCenter.Grains.Regions;
 /// total to its parent and pushes changed children to observers, at most once per flush interval.
 /// </summary>
 [CollectionAgeLimit(Days = 2)]
-internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrain> logger) : Grain, IRegionGrain
+internal sealed class RegionGrain(
+    IOptions<PushOptions> push,
+    ILogger<RegionGrain> logger,
+    [PersistentState("region", StorageNames.Live)] IPersistentState<RegionState> state) : Grain, IRegionGrain
 {
     private readonly Dictionary<string, Tally> _children = new(StringComparer.Ordinal);
     private const int RecentEventCount = 50;
@@ -34,17 +37,42 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         _code = this.GetPrimaryKeyString();
         _parent = RegionCodes.ParentOf(_code) is { } parent ? GrainFactory.GetGrain<IRegionGrain>(parent) : null;
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
+        foreach (var (code, tally) in state.State.Children)
+        {
+            _children[code] = tally;
+            _total += tally;
+        }
+
+        // A new activation reports its total once: the parent may have missed the last flush.
+        if (_children.Count > 0)
+        {
+            _batch.MarkDirty();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task ReportChild(string childCode, Tally tally)
+    public async Task ReportChild(string childCode, Tally tally)
     {
         var previous = _children.GetValueOrDefault(childCode);
         _children[childCode] = tally;
         _total += tally - previous;
         _pendingChildren.Add(childCode);
+        if (tally != previous)
+        {
+            try
+            {
+                state.State.Children = new Dictionary<string, Tally>(_children, StringComparer.Ordinal);
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
     public Task ReportEvents(IReadOnlyList<EventView> events)

@@ -6,6 +6,7 @@ using CommandCenter.Grains.Alarms;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Grains.Devices;
 using CommandCenter.Regions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Utilities;
@@ -21,9 +22,11 @@ internal sealed class SiteGrain(
     IOptions<LivenessOptions> liveness,
     IOptions<PushOptions> push,
     TimeProvider time,
-    ILogger<SiteGrain> logger) : Grain, ISiteGrain
+    ILogger<SiteGrain> logger,
+    [PersistentState("site", StorageNames.Live)] IPersistentState<SiteState> state) : Grain, ISiteGrain
 {
     private const int RecentEventCount = 50;
+    private const int PersistedReportIds = 256;
 
     private readonly Dictionary<string, Tally> _holders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DeviceView> _pendingDevices = new(StringComparer.Ordinal);
@@ -47,6 +50,7 @@ internal sealed class SiteGrain(
     private bool _known;
     private string? _agentVersion;
     private DateTimeOffset? _presenceAt;
+    private IHistorySink? _history;
 
     private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + FlowTotal
         + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0, AlarmsOpen = _rules.Book.UnclosedCount };
@@ -82,6 +86,9 @@ internal sealed class SiteGrain(
             await EvaluateRules();
         }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
 
+        Restore(state.State);
+        _history = ServiceProvider.GetService<IHistorySink>();
+
         // The plan grain never calls a site, so asking it here cannot close a cycle.
         if (await GrainFactory.GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).GetSitePlan(_siteId) is { } plan)
         {
@@ -89,7 +96,63 @@ internal sealed class SiteGrain(
         }
     }
 
-    public Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
+    private void Restore(SiteState saved)
+    {
+        _known = saved.Known;
+        _online = saved.Online;
+        _agentVersion = saved.AgentVersion;
+        _presenceAt = saved.PresenceAt;
+        foreach (var (key, tally) in saved.Holders)
+        {
+            _holders[key] = tally;
+            _holdersTotal += tally;
+        }
+
+        _own.Restore(saved.Own);
+        foreach (var ev in saved.RecentEvents)
+        {
+            _recentEvents.Enqueue(ev);
+        }
+
+        foreach (var id in saved.RecentReportIds)
+        {
+            _reportIds.Add(id);
+        }
+
+        // A new activation reports its tally once: the county may have missed the last flush.
+        if (_known)
+        {
+            _batch.MarkDirty();
+        }
+    }
+
+    // Written before the call returns, so what ingest acknowledged survives the silo. When storage
+    // refuses, the activation is dropped and the caller's retry starts from what is stored.
+    private async Task Save()
+    {
+        try
+        {
+            state.State = new SiteState
+            {
+                Known = _known,
+                Online = _online,
+                AgentVersion = _agentVersion,
+                PresenceAt = _presenceAt,
+                Holders = new Dictionary<string, Tally>(_holders, StringComparer.Ordinal),
+                Own = _own.Snapshot(),
+                RecentEvents = [.. _recentEvents],
+                RecentReportIds = _reportIds.Newest(PersistedReportIds),
+            };
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    public async Task SetPresence(bool online, string? agentVersion, DateTimeOffset at, IReadOnlyList<InventoryItem> siteDevices)
     {
         _known = true;
         _online = online;
@@ -101,11 +164,11 @@ internal sealed class SiteGrain(
             Collect(_own.AddInventory(siteDevices), []);
         }
 
+        await Save();
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
-    public Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
+    public async Task<ApplyResult> Apply(IReadOnlyList<DeviceUpdate> updates)
     {
         _known = true;
         var changed = new List<DeviceView>();
@@ -113,11 +176,17 @@ internal sealed class SiteGrain(
         var result = _own.Apply(updates, changed, events);
         Observe(changed, events);
         Collect(changed, events);
+        if (result.Applied > 0)
+        {
+            await Save();
+        }
+
+        await Remember(events);
         _batch.MarkDirty();
-        return Task.FromResult(result);
+        return result;
     }
 
-    public Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
+    public async Task ReportHolder(string key, Tally tally, IReadOnlyList<DeviceView> changed, IReadOnlyList<EventView> events)
     {
         _known = true;
         var previous = _holders.GetValueOrDefault(key);
@@ -130,23 +199,28 @@ internal sealed class SiteGrain(
 
         Observe(changed, events);
         Collect(changed, events);
+        if (tally != previous || events.Count > 0)
+        {
+            await Save();
+        }
+
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
-    public Task<bool> RecordReport(SiteReport report)
+    public async Task<bool> RecordReport(SiteReport report)
     {
         _known = true;
         if (!_reportIds.Add(report.MsgId))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         _rules.OnReport(report);
         var ev = new EventView(_siteId, null, "agent", null, $"report_{report.Type}", report.Ts, report.Session);
         Collect([], [ev]);
+        await Save();
         _batch.MarkDirty();
-        return Task.FromResult(true);
+        return true;
     }
 
     public Task<SiteDetail?> GetDetail() => Task.FromResult(_known
@@ -155,17 +229,39 @@ internal sealed class SiteGrain(
             _own.Views(), _recentEvents.Reverse().ToList())
         : null);
 
-    public Task SweepOffline()
+    public async Task SweepOffline()
     {
         var changed = new List<DeviceView>();
         _own.SweepOffline(time.GetUtcNow(), liveness.Value.OfflineAfter, changed);
         if (changed.Count > 0)
         {
             Collect(changed, []);
+            await Save();
             _batch.MarkDirty();
         }
 
-        return Task.CompletedTask;
+        await Remember([]);
+    }
+
+    // The site's own devices (gate readers…) go to history like a room's.
+    private async Task Remember(IReadOnlyList<EventView> events)
+    {
+        var transitions = _own.TakeTransitions();
+        if (_history is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (device, from) in transitions)
+        {
+            await _history.DeviceStateChanged(_siteId, device, from, now);
+        }
+
+        foreach (var ev in events)
+        {
+            await _history.DeviceEvent(ev);
+        }
     }
 
     public Task ApplyPlan(SitePlan plan)

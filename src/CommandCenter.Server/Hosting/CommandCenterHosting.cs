@@ -5,6 +5,7 @@ using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Dashboard;
+using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
@@ -36,6 +37,8 @@ public static class CommandCenterHosting
         builder.AddSituationPush();
         builder.AddExamPlan();
         builder.AddSimulation();
+        builder.AddHistory();
+        builder.AddTelemetry();
         builder.AddDashboard();
         return builder;
     }
@@ -53,6 +56,8 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapPlanApi();
         app.MapAlarmApi();
+        app.MapHistory();
+        app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
         app.MapDashboard();
         return app;
@@ -64,14 +69,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
-
-        var cluster = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(StorageNames.Security);
-        });
+        builder.AddClusterProfile();
     }
 
     private static void AddEdgeIngest(this WebApplicationBuilder builder)
@@ -84,6 +82,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<EmbeddedBrokerReady>();
         builder.Services.AddSingleton<GrainRouter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<IngestConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());

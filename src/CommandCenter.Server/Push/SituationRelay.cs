@@ -18,6 +18,7 @@ public sealed class SituationRelay(
     SituationReader reader,
     IOptions<PushOptions> push,
     TimeProvider time,
+    PushMetrics metrics,
     ILogger<SituationRelay> logger) : BackgroundService, ISituationObserver
 {
     private readonly Lock _gate = new();
@@ -26,6 +27,10 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ChangesDto, Task>> _localSinks = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
+    private volatile bool _renewNow;
+
+    /// <summary>A silo died: its grains come back elsewhere without our subscriptions, so renew at the next tick.</summary>
+    public void RenewSoon() => _renewNow = true;
 
     /// <summary>
     /// Registers an in-process subscriber (a dashboard circuit) under <paramref name="subscriberId"/>:
@@ -82,6 +87,7 @@ public sealed class SituationRelay(
 
     public Task OnSiteChanged(SiteChange change)
     {
+        metrics.Record(change);
         Enqueue(SituationTopic.Site(change.SiteId).Name, p =>
         {
             p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change);
@@ -109,8 +115,9 @@ public sealed class SituationRelay(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await Flush();
-            if (time.GetElapsedTime(lastRenewal) >= renewEvery)
+            if (_renewNow || time.GetElapsedTime(lastRenewal) >= renewEvery)
             {
+                _renewNow = false;
                 lastRenewal = time.GetTimestamp();
                 await Renew();
             }
