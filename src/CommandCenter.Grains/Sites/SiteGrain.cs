@@ -273,13 +273,15 @@ internal sealed class SiteGrain(
     public Task EvaluateRules()
     {
         var now = time.GetUtcNow();
-        if (_flow.Follow(_rules.Timeline, _rules.Plan?.Thresholds ?? new RuleThresholds(), now))
+        var moved = _flow.Follow(_rules.Timeline, _rules.Plan?.Thresholds ?? new RuleThresholds(), now);
+        if (moved)
         {
             _pendingHolders.UnionWith(_flow.Rooms);
         }
 
         _rules.Tick(now);
-        if (_rules.Book.HasChanges || _known)
+        // Only when something changed: a push per tick would be noise (and observers may see pushes out of order).
+        if (_rules.Book.HasChanges || moved || (_known && Tally != _reported))
         {
             _batch.MarkDirty();
         }

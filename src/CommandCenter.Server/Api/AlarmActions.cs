@@ -77,6 +77,16 @@ public sealed class AlarmActions(IGrainFactory grains, AuditTrail audit)
     public static string? SiteOf(string id) =>
         id.Length > 9 && id[8] == '-' && Identifiers.IsSiteId(id.AsSpan(0, 8)) ? id[..8] : null;
 
+    /// <summary>
+    /// The alarms of the counties a dashboard subscribed to: read from the same grains whose pushes it gets, so a change
+    /// between subscribing and reading is never lost (a higher region may lag its counties by a flush).
+    /// </summary>
+    public async Task<IReadOnlyList<AlarmView>> InCounties(IEnumerable<string> counties, AccessScope scope)
+    {
+        var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IRegionGrain>(c).GetAlarms()));
+        return lists.SelectMany(l => l).Where(a => scope.CanReadSite(a.SiteId)).ToList();
+    }
+
     /// <summary>The alarms a scope may read: a region's from its region grain, single sites' from the sites.</summary>
     public async Task<IReadOnlyList<AlarmView>> InScope(AccessScope scope, string? region = null)
     {

@@ -16,8 +16,6 @@ public enum AlarmCause
     MetalDetector,
     CameraTampered,
     IncidentReported,
-    /// <summary>An alarm raised by the rules (its cause in the detail).</summary>
-    Rule,
 }
 
 /// <summary>
@@ -32,6 +30,12 @@ public sealed class AlarmNotices
     private readonly Dictionary<string, SiteStatus> _lastStatus = new(StringComparer.Ordinal);
     private readonly List<AlarmNotice> _active = [];
     private readonly HashSet<string> _seenAlarms = new(StringComparer.Ordinal);
+
+    // A site's notice dismissed here: alarms of that site first seen before the dismissal were what it announced
+    // (an alarm may reach this browser a push after its site turned red) and do not flash again.
+    private readonly Dictionary<string, DateTimeOffset> _dismissedUpTo = new(StringComparer.Ordinal);
+    private DateTimeOffset _lastPush;
+    private readonly Dictionary<string, string> _unannounced = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Newest first.</summary>
@@ -45,16 +49,16 @@ public sealed class AlarmNotices
     /// <summary>Takes in changed sites and new events; returns the notices they raised (for the sound).</summary>
     public IReadOnlyList<AlarmNotice> Observe(IEnumerable<LiveSite> sites, IEnumerable<EventView> events, DateTimeOffset now)
     {
+        _lastPush = now;
         var raised = new List<AlarmNotice>();
         foreach (var site in sites)
         {
             var before = _lastStatus.GetValueOrDefault(site.SiteId, SiteStatus.Ok);
             _lastStatus[site.SiteId] = site.Status;
-            // An alarm of the rules that already flashes for the site stands for it turning red.
-            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm
-                && !_active.Any(n => n.SiteId == site.SiteId && n.Cause == AlarmCause.Rule))
+            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm)
             {
-                raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now));
+                raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now,
+                    _unannounced.Remove(site.SiteId, out var alarmId) ? alarmId : null));
             }
         }
 
@@ -77,12 +81,12 @@ public sealed class AlarmNotices
     }
 
     /// <summary>
-    /// Takes in alarm changes: a new open alarm raises a notice (or lends its id to the event notice that announced it,
-    /// so it can be acknowledged from the banner); an alarm acknowledged, dispatched or closed anywhere takes its notice away.
+    /// Takes in alarm changes: a new open alarm lends its id to the notice that announced it (the site turning red, the failed
+    /// identity check), so it can be acknowledged from the banner for everyone; an alarm acknowledged, dispatched or closed
+    /// anywhere takes its notice away. Alarms raise no notices of their own: the banner keeps its one notice per happening.
     /// </summary>
-    public IReadOnlyList<AlarmNotice> ObserveAlarms(IEnumerable<AlarmDto> alarms, Func<string, string> causeName)
+    public void ObserveAlarms(IEnumerable<AlarmDto> alarms)
     {
-        var raised = new List<AlarmNotice>();
         foreach (var alarm in alarms)
         {
             if (alarm.State != AlarmState.Open || alarm.AggregatedInto is not null)
@@ -91,7 +95,13 @@ public sealed class AlarmNotices
                 continue;
             }
 
-            if (!_seenAlarms.Add(alarm.Id))
+            // The banner is for what must not be missed: warnings and silent devices (the map shows them offline) stay on the alarm list.
+            if (!_seenAlarms.Add(alarm.Id) || alarm.Severity == AlarmSeverity.Warning || alarm.Cause == AlarmCauses.DeviceOffline)
+            {
+                continue;
+            }
+
+            if (_dismissedUpTo.TryGetValue(alarm.SiteId, out var upTo) && alarm.FirstSeen <= upTo)
             {
                 continue;
             }
@@ -105,15 +115,8 @@ public sealed class AlarmNotices
                 continue;
             }
 
-            var detail = string.Join(' ', new[] { causeName(alarm.Cause), alarm.Room, alarm.Detail }.Where(p => !string.IsNullOrEmpty(p)));
-            raised.Add(new AlarmNotice(NextKey(), alarm.SiteId, AlarmCause.Rule, detail, alarm.FirstSeen, alarm.Id));
-        }
-
-        _active.InsertRange(0, raised);
-        if (_active.Count > Capacity)
-        {
-            Overflowed += _active.Count - Capacity;
-            _active.RemoveRange(Capacity, _active.Count - Capacity);
+            // Not announced yet: the site's notice (when it turns red) will carry it.
+            _unannounced[alarm.SiteId] = alarm.Id;
         }
 
         if (_seenAlarms.Count > 10 * Capacity)
@@ -121,15 +124,29 @@ public sealed class AlarmNotices
             _seenAlarms.Clear();
             _seenAlarms.UnionWith(_active.Where(n => n.AlarmId is not null).Select(n => n.AlarmId!));
         }
-
-        return raised;
     }
 
     public void DismissAlarm(string alarmId) => _active.RemoveAll(n => n.AlarmId == alarmId);
 
-    public void Dismiss(string key) => _active.RemoveAll(n => n.Key == key);
+    public void Dismiss(string key)
+    {
+        foreach (var notice in _active.Where(n => n.Key == key))
+        {
+            _dismissedUpTo[notice.SiteId] = _lastPush;
+        }
 
-    public void DismissAll() => _active.Clear();
+        _active.RemoveAll(n => n.Key == key);
+    }
+
+    public void DismissAll()
+    {
+        foreach (var notice in _active)
+        {
+            _dismissedUpTo[notice.SiteId] = _lastPush;
+        }
+
+        _active.Clear();
+    }
 
     public static AlarmCause? CauseOf(EventView ev) => (ev.Kind, ev.Type) switch
     {
