@@ -8,6 +8,7 @@ using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
+using CommandCenter.Server.Video;
 using CommandCenter.Simulator;
 using Microsoft.Extensions.Options;
 
@@ -32,6 +33,7 @@ public static class CommandCenterHosting
         builder.AddSecurity();
         builder.AddEdgeIngest();
         builder.AddSituationPush();
+        builder.AddVideo();
         builder.AddSimulation();
         return builder;
     }
@@ -49,6 +51,7 @@ public static class CommandCenterHosting
         app.MapAudit();
         app.MapSituationApi();
         app.MapHub<SituationHub>(SituationHub.Path);
+        app.MapVideo();
         return app;
     }
 
