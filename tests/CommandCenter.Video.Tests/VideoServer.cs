@@ -33,8 +33,24 @@ public sealed class VideoServer : IAsyncLifetime
         "--Video:SegmentLength=00:00:01",
         "--Video:RecordingSweepInterval=00:00:01",
         $"--Video:RecordingRoot={recordingRoot}",
+        $"--webroot={WebRoot()}",
         .. extra,
     ];
+
+    /// <summary>The server's wwwroot in the source tree (a test run is not Development, so static web assets are off).</summary>
+    public static string WebRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "src", "CommandCenter.Server", "wwwroot");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("src/CommandCenter.Server/wwwroot above " + AppContext.BaseDirectory);
+    }
 
     public async Task InitializeAsync() => Server = await RunningServer.StartAsync(Arguments(RecordingRoot));
 
