@@ -74,6 +74,9 @@ public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
     /// <summary>A child (city, county or site) reports its current tally; awaited, so reports stay in order.</summary>
     Task ReportChild(string childCode, Tally tally);
 
+    /// <summary>A site hands its county the notable events it saw (see <see cref="EventView.IsNotable"/>), for the command rooms' ticker.</summary>
+    Task ReportEvents(IReadOnlyList<EventView> events);
+
     Task<RegionSnapshot> GetSnapshot();
 }
 

@@ -23,7 +23,14 @@ public sealed record EventView(
     [property: Id(3)] DeviceKind? Kind,
     [property: Id(4)] string Type,
     [property: Id(5)] DateTimeOffset Ts,
-    [property: Id(6)] string? Detail);
+    [property: Id(6)] string? Detail)
+{
+    /// <summary>
+    /// What a command room's ticker shows: everything but routine successful ID checks, which
+    /// arrive hundreds a second during entry and only count (the tallies carry them).
+    /// </summary>
+    public bool IsNotable => !(Kind == DeviceKind.IdReader && Type == "verify" && Detail?.StartsWith("match", StringComparison.Ordinal) == true);
+}
 
 /// <summary>A room (or the vault) with its devices.</summary>
 [GenerateSerializer, Immutable]
@@ -50,12 +57,13 @@ public sealed record ChildTally(
     [property: Id(0)] string Code,
     [property: Id(1)] Tally Tally);
 
-/// <summary>A region with its counts and its children's.</summary>
+/// <summary>A region with its counts, its children's, and (counties only) its sites' latest notable events.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RegionSnapshot(
     [property: Id(0)] string Code,
     [property: Id(1)] Tally Tally,
-    [property: Id(2)] IReadOnlyList<ChildTally> Children);
+    [property: Id(2)] IReadOnlyList<ChildTally> Children,
+    [property: Id(3)] IReadOnlyList<EventView> RecentEvents);
 
 /// <summary>What changed at a site since the last push.</summary>
 [GenerateSerializer, Immutable]
@@ -72,4 +80,5 @@ public sealed record SiteChange(
 public sealed record RegionChange(
     [property: Id(0)] string Code,
     [property: Id(1)] Tally Tally,
-    [property: Id(2)] IReadOnlyList<ChildTally> Children);
+    [property: Id(2)] IReadOnlyList<ChildTally> Children,
+    [property: Id(3)] IReadOnlyList<EventView> Events);

@@ -27,6 +27,12 @@ public static class RegionCodes
         _ => null,
     };
 
+    /// <summary>The prefix every region and site inside <paramref name="code"/> starts with (a province's 2 digits, a city's 4, a county's 6).</summary>
+    public static string PrefixOf(string code) => LevelOf(code) == RegionLevel.City ? code[..4] : code;
+
+    /// <summary>Whether the region or site <paramref name="inner"/> lies inside the region <paramref name="outer"/> (or is it).</summary>
+    public static bool IsWithin(string inner, string outer) => inner.StartsWith(PrefixOf(outer), StringComparison.Ordinal);
+
     /// <summary>The county of a site id (its first six digits).</summary>
     public static string CountyOfSite(string siteId) => siteId[..6];
 }

@@ -14,7 +14,11 @@ namespace CommandCenter.Grains.Regions;
 internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrain> logger) : Grain, IRegionGrain
 {
     private readonly Dictionary<string, Tally> _children = new(StringComparer.Ordinal);
+    private const int RecentEventCount = 50;
+
     private readonly HashSet<string> _pendingChildren = new(StringComparer.Ordinal);
+    private readonly Queue<EventView> _recentEvents = new();
+    private readonly List<EventView> _pendingEvents = [];
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
     private string _code = null!;
     private IRegionGrain? _parent;
@@ -40,8 +44,34 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         return Task.CompletedTask;
     }
 
+    public Task ReportEvents(IReadOnlyList<EventView> events)
+    {
+        foreach (var ev in events)
+        {
+            _recentEvents.Enqueue(ev);
+            if (_recentEvents.Count > RecentEventCount)
+            {
+                _recentEvents.Dequeue();
+            }
+        }
+
+        if (_observers.Count > 0)
+        {
+            _pendingEvents.AddRange(events);
+            if (_pendingEvents.Count > RecentEventCount)
+            {
+                _pendingEvents.RemoveRange(0, _pendingEvents.Count - RecentEventCount);
+            }
+
+            _batch.MarkDirty();
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task<RegionSnapshot> GetSnapshot() => Task.FromResult(new RegionSnapshot(
-        _code, _total, _children.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChildTally(c.Key, c.Value)).ToList()));
+        _code, _total, _children.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChildTally(c.Key, c.Value)).ToList(),
+        _recentEvents.Reverse().ToList()));
 
     public Task Subscribe(ISituationObserver observer)
     {
@@ -63,13 +93,14 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
             await _parent.ReportChild(_code, _total);
         }
 
-        if (_observers.Count > 0 && _pendingChildren.Count > 0)
+        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || _pendingEvents.Count > 0))
         {
-            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList());
+            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(), _pendingEvents.ToList());
             // Not awaited: a slow silo observer must never hold up the region.
             _observers.Notify(o => o.OnRegionChanged(change).Ignore());
         }
 
         _pendingChildren.Clear();
+        _pendingEvents.Clear();
     }
 }

@@ -25,6 +25,7 @@ internal sealed class SiteGrain(
     private readonly Dictionary<string, DeviceView> _pendingDevices = new(StringComparer.Ordinal);
     private readonly HashSet<string> _pendingHolders = new(StringComparer.Ordinal);
     private readonly List<EventView> _pendingEvents = [];
+    private readonly List<EventView> _notableEvents = [];
     private readonly Queue<EventView> _recentEvents = new();
     private readonly RecentIds _reportIds = new(1024);
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
@@ -148,6 +149,11 @@ internal sealed class SiteGrain(
             {
                 _recentEvents.Dequeue();
             }
+
+            if (ev.IsNotable && _notableEvents.Count < RecentEventCount)
+            {
+                _notableEvents.Add(ev);
+            }
         }
 
         if (_observers.Count == 0)
@@ -179,6 +185,13 @@ internal sealed class SiteGrain(
         {
             _reported = tally;
             await _county.ReportChild(_siteId, tally);
+        }
+
+        if (_notableEvents.Count > 0)
+        {
+            var notable = _notableEvents.ToList();
+            _notableEvents.Clear();
+            await _county.ReportEvents(notable);
         }
 
         if (_observers.Count > 0)

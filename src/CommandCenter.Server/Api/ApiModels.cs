@@ -18,7 +18,9 @@ public sealed record DeviceDto(
 
 public sealed record RegionChildDto(string Code, string? Name, Tally Counts);
 
-public sealed record RegionDto(string Code, string? Name, RegionLevel Level, string? ParentCode, Tally Counts, IReadOnlyList<RegionChildDto> Children);
+public sealed record RegionDto(
+    string Code, string? Name, RegionLevel Level, string? ParentCode, Tally Counts, IReadOnlyList<RegionChildDto> Children,
+    IReadOnlyList<EventView> RecentEvents);
 
 public sealed record RoomDto(string Room, Tally Counts);
 
@@ -44,7 +46,7 @@ public sealed record SiteChangeDto(
         change.Events);
 }
 
-public sealed record RegionChangeDto(string Code, Tally Counts, IReadOnlyList<RegionChildDto> Children);
+public sealed record RegionChangeDto(string Code, Tally Counts, IReadOnlyList<RegionChildDto> Children, IReadOnlyList<EventView> Events);
 
 /// <summary>One push to one client: everything its subscriptions saw since the previous push.</summary>
 public sealed record ChangesDto(DateTimeOffset ServerTime, IReadOnlyList<RegionChangeDto> Regions, IReadOnlyList<SiteChangeDto> Sites);

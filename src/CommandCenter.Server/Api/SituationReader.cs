@@ -23,7 +23,7 @@ public sealed class SituationReader(IGrainFactory grains, RegionCatalog catalog)
         var children = region.Level == RegionLevel.County
             ? snapshot.Children.Select(c => new RegionChildDto(c.Code, null, c.Tally)).ToList()
             : catalog.ChildrenOf(code).Select(c => new RegionChildDto(c.Code, c.Name, tallies.GetValueOrDefault(c.Code))).ToList();
-        return new RegionDto(region.Code, region.Name, region.Level, region.ParentCode, snapshot.Tally, children);
+        return new RegionDto(region.Code, region.Name, region.Level, region.ParentCode, snapshot.Tally, children, snapshot.RecentEvents);
     }
 
     /// <summary>Null when the id is malformed or the site has never reported.</summary>
@@ -61,6 +61,6 @@ public sealed class SituationReader(IGrainFactory grains, RegionCatalog catalog)
         var childrenAreSites = catalog.Find(change.Code)?.Level == RegionLevel.County;
         return new RegionChangeDto(change.Code, change.Tally, change.Children
             .Select(c => new RegionChildDto(c.Code, childrenAreSites ? null : catalog.Find(c.Code)?.Name, c.Tally))
-            .ToList());
+            .ToList(), change.Events);
     }
 }

@@ -9,7 +9,16 @@ public static class CommandCenterApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named explicitly: in tests the entry assembly is the test host, and the static web assets
+        // manifest (blazor.web.js, wwwroot, the npm libraries) is found by the application's name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(CommandCenterApp).Assembly.GetName().Name,
+        });
+        // Serve wwwroot, the npm libraries and blazor.web.js from the build output too (tests, `dotnet <dll>`);
+        // a no-op for a published app, which has them in its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddCommandCenter();
         configure?.Invoke(builder);
         var app = builder.Build();

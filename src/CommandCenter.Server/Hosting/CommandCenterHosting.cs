@@ -4,6 +4,7 @@ using CommandCenter.Grains;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
@@ -35,14 +36,14 @@ public static class CommandCenterHosting
         builder.AddSituationPush();
         builder.AddVideo();
         builder.AddSimulation();
+        builder.AddDashboard();
         return builder;
     }
 
     public static WebApplication MapCommandCenter(this WebApplication app)
     {
         app.UseSecurityHeaders();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseDashboardLanguage();
         app.UseSecurity();
         app.MapHealth();
         app.MapAuth();
@@ -52,6 +53,7 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapHub<SituationHub>(SituationHub.Path);
         app.MapVideo();
+        app.MapDashboard();
         return app;
     }
 

@@ -23,7 +23,21 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, HashSet<string>> _topicsByConnection = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _connectionsByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<ChangesDto, Task>> _localSinks = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
+
+    /// <summary>
+    /// Registers an in-process subscriber (a dashboard circuit) under <paramref name="subscriberId"/>:
+    /// its merged changes are handed to <paramref name="deliver"/> instead of a SignalR hub client.
+    /// Subscribe and Drop work for it as for a hub connection.
+    /// </summary>
+    public void Attach(string subscriberId, Func<ChangesDto, Task> deliver)
+    {
+        lock (_gate)
+        {
+            _localSinks[subscriberId] = deliver;
+        }
+    }
 
     /// <summary>Adds a connection to a topic and, for the first one, subscribes this silo to the grain.</summary>
     public async Task Subscribe(string connectionId, SituationTopic topic)
@@ -56,6 +70,7 @@ public sealed class SituationRelay(
         {
             topics = _topicsByConnection.TryGetValue(connectionId, out var set) ? set.ToList() : [];
             _pending.Remove(connectionId);
+            _localSinks.Remove(connectionId);
         }
 
         foreach (var topic in topics)
@@ -102,6 +117,7 @@ public sealed class SituationRelay(
     private async Task Flush()
     {
         Dictionary<string, PendingChanges> batch;
+        Dictionary<string, Func<ChangesDto, Task>> sinks;
         lock (_gate)
         {
             if (_pending.Count == 0)
@@ -111,6 +127,7 @@ public sealed class SituationRelay(
 
             batch = new Dictionary<string, PendingChanges>(_pending, StringComparer.Ordinal);
             _pending.Clear();
+            sinks = _localSinks.Count == 0 ? [] : new Dictionary<string, Func<ChangesDto, Task>>(_localSinks, StringComparer.Ordinal);
         }
 
         var now = time.GetUtcNow();
@@ -121,7 +138,9 @@ public sealed class SituationRelay(
                 changes.Sites.Values.Select(SiteChangeDto.From).ToList());
             try
             {
-                await hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message);
+                await (sinks.TryGetValue(connectionId, out var deliver)
+                    ? deliver(message)
+                    : hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message));
             }
             catch (Exception ex)
             {
@@ -226,7 +245,11 @@ public sealed class SituationRelay(
 
     private static RegionChange Merge(RegionChange? older, RegionChange newer) => older is null
         ? newer
-        : newer with { Children = Latest(older.Children, newer.Children, c => c.Code) };
+        : newer with
+        {
+            Children = Latest(older.Children, newer.Children, c => c.Code),
+            Events = older.Events.Concat(newer.Events).TakeLast(50).ToList(),
+        };
 
     private static List<T> Latest<T>(IEnumerable<T> older, IEnumerable<T> newer, Func<T, string> key)
     {

@@ -25,22 +25,14 @@ public sealed class AccessScope(Role? role, string? region, IReadOnlySet<string>
         user.FindAll(CommandCenterClaims.Site).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
         user.FindAll(CommandCenterClaims.Camera).Select(c => c.Value).ToHashSet(StringComparer.Ordinal));
 
-    public bool CanReadRegion(string code) => region is not null && code.StartsWith(Prefix(region), StringComparison.Ordinal)
+    public bool CanReadRegion(string code) => region is not null && RegionCodes.IsWithin(code, region)
         && (RegionCodes.LevelOf(code) is not null);
 
     public bool CanReadSite(string siteId) =>
-        (region is not null && siteId.StartsWith(Prefix(region), StringComparison.Ordinal))
+        (region is not null && RegionCodes.IsWithin(siteId, region))
         || sites.Contains(siteId)
         || cameras.Any(c => c.StartsWith(siteId + ".", StringComparison.Ordinal));
 
     /// <summary>Ingest statistics and accounts are for the province's commanders, auditors and administrators.</summary>
     public bool SeesProvince(RegionCatalog catalog) => region == catalog.Province.Code;
-
-    /// <summary>The code prefix every region and site inside <paramref name="code"/> starts with.</summary>
-    private static string Prefix(string code) => RegionCodes.LevelOf(code) switch
-    {
-        RegionLevel.Province => code,
-        RegionLevel.City => code[..4],
-        _ => code,
-    };
 }

@@ -11,7 +11,7 @@ public static class LoginPage
         app.MapGet("/login", (HttpContext http, IAntiforgery antiforgery, string? error, string? returnUrl, string? lang) =>
         {
             var tokens = antiforgery.GetAndStoreTokens(http);
-            var en = lang == "en";
+            var en = lang is null ? Components.UiText.IsEnglish : lang == "en";
             var message = error switch
             {
                 null => "",

@@ -1,5 +1,6 @@
 using CommandCenter.Regions;
 using CommandCenter.Server.Broker;
+using CommandCenter.Server.Dashboard;
 using CommandCenter.Server.Hosting;
 using CommandCenter.Simulator;
 using CommandCenter.Simulator.Model;
@@ -16,6 +17,7 @@ public sealed class SimulationHostedService(
     IOptions<MqttOptions> mqtt,
     EmbeddedBrokerReady brokerReady,
     RegionCatalog catalog,
+    SiteDirectory directory,
     ILoggerFactory loggers) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -32,6 +34,7 @@ public sealed class SimulationHostedService(
         options.User ??= mqtt.Value.User;
         options.Password ??= mqtt.Value.Password;
         var model = ProvinceModel.Build(catalog, options);
+        directory.Register(model.Sites.Select(s => new SiteInfo(s.SiteId, s.Name, s.Location.Lat, s.Location.Lon, Approximate: false)));
         var logger = loggers.CreateLogger<SimulationHostedService>();
         logger.LogInformation("Simulating {Sites} sites, {Rooms} rooms ({Mode})",
             model.Sites.Count, model.Sites.Sum(s => s.Rooms.Count), options.Mode);
