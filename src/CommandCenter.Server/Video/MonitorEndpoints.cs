@@ -15,56 +15,36 @@ internal static class MonitorEndpoints
         monitors.MapGet("", async (string monitorId, IGrainFactory grains, HttpContext http) =>
             BadMonitor(monitorId) ?? Results.Ok(Redact(await grains.GetGrain<IVideoMonitorGrain>(monitorId).GetView(), AccessScope.Of(http.User))));
 
-        monitors.MapPut("/tiles/{tile:int}", async (string monitorId, int tile, TileRequest request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        monitors.MapPut("/tiles/{tile:int}", async (string monitorId, int tile, TileRequest request, VideoWall wall, HttpContext http) =>
         {
-            if ((BadMonitor(monitorId) ?? await BadCamera(request.CameraId, grains, http)) is { } problem)
+            if (BadMonitor(monitorId) is { } bad)
             {
-                return problem;
+                return bad;
             }
 
-            var cameraId = request.CameraId!;
-            var user = http.User.Identity?.Name ?? "";
-            var scope = AccessScope.Of(http.User);
-            var watcher = scope.Role == Role.VideoMonitor ? grains.GetGrain<IVideoWatcherGrain>(user) : null;
-            if (watcher is not null && await watcher.Take(monitorId, tile, cameraId) is { Done: false } refusedWatch)
+            if (!CameraIds.TryParse(request.CameraId, out _, out _))
             {
-                return await Refused(audit, http, monitorId, tile, cameraId, refusedWatch.Refusal!);
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cameraId"] = ["a camera id: {siteId}.{deviceId}"] });
             }
 
-            var result = await grains.GetGrain<IVideoMonitorGrain>(monitorId).Assign(tile, cameraId, user);
-            if (!result.Done)
+            var outcome = await wall.Assign(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, tile, request.CameraId!);
+            return outcome.Status switch
             {
-                if (watcher is not null)
-                {
-                    await watcher.Drop(monitorId, tile);
-                }
-
-                return await Refused(audit, http, monitorId, tile, cameraId, result.Refusal!);
-            }
-
-            if (result.PreviousAssignedBy is { } previous && previous != user)
-            {
-                await grains.GetGrain<IVideoWatcherGrain>(previous).Drop(monitorId, tile);
-            }
-
-            await audit.Record(http, "video_tile_assign", $"{monitorId}/{tile}", cameraId);
-            return Results.Ok(Redact(await grains.GetGrain<IVideoMonitorGrain>(monitorId).GetView(), scope));
+                200 => Results.Ok(Redact(outcome.View!, AccessScope.Of(http.User))),
+                409 => Results.Problem(outcome.Problem, statusCode: 409, title: "At most 9 feeds"),
+                403 => Api.SituationEndpoints.OutOfScope(http, $"camera {request.CameraId}"),
+                _ => Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Camera not found"),
+            };
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        monitors.MapDelete("/tiles/{tile:int}", async (string monitorId, int tile, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        monitors.MapDelete("/tiles/{tile:int}", async (string monitorId, int tile, VideoWall wall, HttpContext http) =>
         {
             if ((BadMonitor(monitorId) ?? NotOperator(http)) is { } problem)
             {
                 return problem;
             }
 
-            var result = await grains.GetGrain<IVideoMonitorGrain>(monitorId).Clear(tile);
-            if (result.PreviousAssignedBy is { } previous)
-            {
-                await grains.GetGrain<IVideoWatcherGrain>(previous).Drop(monitorId, tile);
-            }
-
-            await audit.Record(http, "video_tile_clear", $"{monitorId}/{tile}", result.PreviousCamera);
+            await wall.Clear(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, tile);
             return Results.NoContent();
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 

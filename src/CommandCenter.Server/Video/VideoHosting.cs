@@ -24,6 +24,7 @@ public static class VideoHosting
         services.AddSingleton<Playback>();
         services.AddSingleton<VideoAlarms>();
         services.AddSingleton<CameraRegistry>();
+        services.AddSingleton<VideoWall>();
         services.AddSingleton<ICameraRegistry>(sp => sp.GetRequiredService<CameraRegistry>());
         services.AddSingleton<EdgeCameraFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EdgeCameraFeed>());
