@@ -24,9 +24,9 @@ public sealed class LiveViewTests(VideoServer video) : IClassFixture<VideoServer
         await using var browser = await Browser.Launch(video.Server.AdminToken);
 
         var first = await browser.Open(Page(Cam("live-1")));
-        await first.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await first.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         var second = await browser.Open(Page(Cam("live-1")));
-        await second.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await second.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
         var live = await video.Server.GetJson("/api/v1/video/live");
         var feed = Assert.Single(live.GetProperty("feeds").EnumerateArray());
@@ -55,12 +55,12 @@ public sealed class LiveViewTests(VideoServer video) : IClassFixture<VideoServer
         await video.Register(Cam("dying-1"), camera.Url.ToString());
         await using var browser = await Browser.Launch(video.Server.AdminToken);
         var page = await browser.Open(Page(Cam("dying-1")));
-        await page.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        await page.WaitForFunctionAsync(Playing, null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 
         await camera.Kill();
 
         await page.WaitForFunctionAsync("() => window.ccLive.state === 'lost' || window.ccLive.state === 'refused'", null,
-            new PageWaitForFunctionOptions { Timeout = 20_000 });
+            new PageWaitForFunctionOptions { Timeout = 40_000 });
         var state = await page.TextContentAsync("#state");
         Assert.Matches("lost|refused", state);
         await page.CloseAsync();

@@ -48,3 +48,27 @@ public sealed class ProbeTests
         Assert.Equal(0, table.Count);
     }
 }
+
+public sealed class ProbeReadingTests
+{
+    [Fact]
+    public void a_stream_arriving_at_a_third_of_real_time_is_stalled_and_one_at_real_time_is_not()
+    {
+        string[] slow = ["Input #0, mpegts, from 'http://x/stream.ts':", "frame=   20 fps=3.0 q=-0.0 size=N/A time=00:00:00.80 bitrate=N/A speed=0.33x"];
+        string[] fine = ["Input #0, mpegts, from 'http://x/stream.ts':", "frame=  100 fps= 25 q=-0.0 Lsize=N/A time=00:00:04.00 bitrate=N/A speed=1.01x"];
+
+        Assert.True(StreamProbe.Read(slow, 9).Stalled);
+        Assert.False(StreamProbe.Read(fine, 9).Stalled);
+        Assert.Equal(25, StreamProbe.Read(fine, 9).Fps);
+    }
+
+    [Fact]
+    public void a_picture_frozen_at_the_end_is_frozen_and_one_that_moved_again_is_not()
+    {
+        string[] stillFrozen = ["Input #0, mpegts", "lavfi.freezedetect.freeze_start=1.2", "frame=  100 time=00:00:04.00 speed=1x"];
+        string[] movedAgain = ["Input #0, mpegts", "lavfi.freezedetect.freeze_start=1.2", "lavfi.freezedetect.freeze_end=3.1", "frame=  100 time=00:00:04.00 speed=1x"];
+
+        Assert.True(StreamProbe.Read(stillFrozen, 5).Frozen);
+        Assert.False(StreamProbe.Read(movedAgain, 5).Frozen);
+    }
+}

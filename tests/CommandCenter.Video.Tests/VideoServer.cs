@@ -61,7 +61,9 @@ public sealed class VideoServer : IAsyncLifetime
             await camera.DisposeAsync();
         }
 
+        var errors = Server.LoggedErrors.ToList();
         await Server.DisposeAsync();
+        Assert.True(errors.Count == 0, "the server logged errors:\n" + string.Join("\n", errors));
         if (Directory.Exists(RecordingRoot))
         {
             Directory.Delete(RecordingRoot, recursive: true);

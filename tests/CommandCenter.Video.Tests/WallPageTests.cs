@@ -35,7 +35,7 @@ public sealed class WallPageTests(VideoServer video) : IClassFixture<VideoServer
         await page.WaitForSelectorAsync($"[data-camera='{id}'].cc-vw-camera");
         Assert.Equal(4, await page.Locator("[data-tile]").CountAsync());
         await page.DragAndDropAsync($"[data-camera='{id}'].cc-vw-camera", "[data-tile='1']");
-        await page.WaitForSelectorAsync("[data-tile='1'][data-state='playing']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.WaitForSelectorAsync("[data-tile='1'][data-state='playing']", new PageWaitForSelectorOptions { Timeout = 60_000 });
         var monitor = await video.Server.GetJson("/api/v1/video/monitors/wall-ui");
         Assert.Equal(id, monitor.GetProperty("tiles")[0].GetProperty("cameraId").GetString());
         Directory.CreateDirectory(Screenshots);

@@ -87,7 +87,7 @@ public sealed class CameraProber(
         var result = await probe.Probe(view.StreamUrl, cancellationToken);
         var lowFps = result.Fps is { } fps && fps < _options.LowFps;
         var problem = !result.Reachable ? "offline: " + result.Error
-            : result.Stalled ? $"stalled: {result.Frames} frames in {result.WallSeconds:0.0} s"
+            : result.Stalled ? $"stalled: {result.Frames} frames, {result.Speed?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}× real time"
             : result.Frozen ? $"frozen: picture unchanged for {_options.FrozenAfter.TotalSeconds:0} s or more"
             : lowFps ? $"low frame rate: {result.Fps} fps"
             : null;

@@ -8,8 +8,12 @@ public sealed record ProbeResult(
     double WallSeconds,
     bool Frozen,
     double? Fps,
-    string? Error)
+    string? Error,
+    double? Speed = null)
 {
-    /// <summary>Connected, but the stream delivered much less than real time (or nothing).</summary>
-    public bool Stalled => Reachable && (Frames == 0 || MediaSeconds < WallSeconds * 0.5);
+    /// <summary>
+    /// Connected, but nothing came, or the stream came at less than half of real time once it was
+    /// open (ffmpeg's own speed, which leaves out starting the process and opening the stream).
+    /// </summary>
+    public bool Stalled => Reachable && (Frames == 0 || Speed is < 0.5);
 }

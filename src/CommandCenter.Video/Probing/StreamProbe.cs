@@ -62,11 +62,17 @@ public sealed partial class StreamProbe(IOptions<VideoOptions> options)
     {
         var frames = 0;
         var media = 0.0;
+        double? speed = null;
         foreach (var line in stderr)
         {
             if (FrameCount().Match(line) is { Success: true } f)
             {
                 frames = int.Parse(f.Groups[1].Value, CultureInfo.InvariantCulture);
+            }
+
+            if (Speed().Match(line) is { Success: true } s)
+            {
+                speed = double.Parse(s.Groups[1].Value, CultureInfo.InvariantCulture);
             }
 
             if (MediaTime().Match(line) is { Success: true } t)
@@ -83,7 +89,7 @@ public sealed partial class StreamProbe(IOptions<VideoOptions> options)
         var reachable = frames > 0 || stderr.Any(l => l.StartsWith("Input #0", StringComparison.Ordinal));
         var error = reachable ? null : stderr.LastOrDefault(l => l.Length > 0 && !l.StartsWith("frame=", StringComparison.Ordinal)) ?? "no answer";
         double? fps = reachable && media > 0.5 ? Math.Round(frames / media, 1) : null;
-        return new ProbeResult(reachable, frames, media, wallSeconds, frozen, fps, error);
+        return new ProbeResult(reachable, frames, media, wallSeconds, frozen, fps, error, speed);
     }
 
     private static int LastIndex(IReadOnlyList<string> lines, string marker)
@@ -101,6 +107,9 @@ public sealed partial class StreamProbe(IOptions<VideoOptions> options)
 
     [GeneratedRegex(@"frame=\s*(\d+)")]
     private static partial Regex FrameCount();
+
+    [GeneratedRegex(@"speed=\s*(\d+(?:\.\d+)?)x")]
+    private static partial Regex Speed();
 
     [GeneratedRegex(@"time=\s*(\d+:\d\d:\d\d(?:\.\d+)?)")]
     private static partial Regex MediaTime();
