@@ -79,5 +79,9 @@ public sealed class VideoOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan RecordingSweepInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Test cameras (lavfi pictures with the clock burned in) the server starts for trying things out; 0 in production.</summary>
+    [Range(0, 16)]
+    public int TestCameras { get; set; }
+
     public string Ffmpeg => Path.Combine(FfmpegFolder, "ffmpeg");
 }

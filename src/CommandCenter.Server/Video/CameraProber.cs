@@ -85,6 +85,8 @@ public sealed class CameraProber(
         }
 
         var result = await probe.Probe(view.StreamUrl, cancellationToken);
+        // A probe cut short by shutdown saw nothing: that is no verdict on the camera.
+        cancellationToken.ThrowIfCancellationRequested();
         var lowFps = result.Fps is { } fps && fps < _options.LowFps;
         var problem = !result.Reachable ? "offline: " + result.Error
             : result.Stalled ? $"stalled: {result.Frames} frames, {result.Speed?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "?"}× real time"

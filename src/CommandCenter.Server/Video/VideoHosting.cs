@@ -33,6 +33,7 @@ public static class VideoHosting
         services.AddSingleton<RecordingService>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordingService>());
         services.AddHostedService<FfmpegReaper>();
+        services.AddHostedService<TestCameraService>();
         return builder;
     }
 
