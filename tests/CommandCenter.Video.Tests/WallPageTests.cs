@@ -33,6 +33,7 @@ public sealed class WallPageTests(VideoServer video) : IClassFixture<VideoServer
         await page.WaitForURLAsync(url => url.Contains("/video-wall", StringComparison.Ordinal));
 
         await page.WaitForSelectorAsync($"[data-camera='{id}'].cc-vw-camera");
+        await page.WaitForSelectorAsync(".cc-video-wall[data-ready='true']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         Assert.Equal(4, await page.Locator("[data-tile]").CountAsync());
         await page.DragAndDropAsync($"[data-camera='{id}'].cc-vw-camera", "[data-tile='1']");
         await page.WaitForSelectorAsync("[data-tile='1'][data-state='playing']", new PageWaitForSelectorOptions { Timeout = 60_000 });
@@ -51,6 +52,13 @@ public sealed class WallPageTests(VideoServer video) : IClassFixture<VideoServer
         await page.SetViewportSizeAsync(1024, 768);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "video-wall-focus-1024x768.png") });
         Assert.True(await page.IsVisibleAsync("[data-tile='1'] video"));
+
+        // English through the shell's language switch (?lang=en, remembered in a cookie).
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.GotoAsync(new Uri(video.Server.BaseAddress, "/video-wall/wall-ui?layout=3&lang=en").ToString());
+        await page.WaitForSelectorAsync("[data-tile='1'][data-state='playing']", new PageWaitForSelectorOptions { Timeout = 60_000 });
+        Assert.Contains("Video wall", await page.TextContentAsync("h1"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "video-wall-3x3-en-1920x1080.png") });
 
         await context.CloseAsync();
         var left = await Poll.Until(() => Task.FromResult(video.ServerProcesses.Count), n => n == 0, TimeSpan.FromSeconds(15));

@@ -31,6 +31,8 @@ export function init(root, dotnet) {
         const camera = e.dataTransfer.getData('text/plain');
         if (camera) dotnet.invokeMethodAsync('Drop', Number(tile.dataset.tile), camera);
     });
+    // Drops work from here on (the prerendered page shows the cameras before the circuit is live).
+    root.dataset.ready = 'true';
 }
 
 // Starts, changes or stops each tile's player to match what the server says the tile shows.
