@@ -123,7 +123,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         return 0;
     }
 
-    private static readonly string Password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
+    internal static readonly string Password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(18));
 
     internal static string RepoRoot()
     {

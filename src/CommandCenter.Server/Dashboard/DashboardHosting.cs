@@ -19,6 +19,7 @@ public static class DashboardHosting
         builder.Services.AddValidatedOptions<DashboardOptions>(builder.Configuration, DashboardOptions.Section);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddCascadingAuthenticationState();
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<SiteDirectory>();
         builder.Services.AddScoped<LiveSituation>();
         builder.Services.AddScoped<DashboardCircuitHandler>();

@@ -1,6 +1,5 @@
 using CommandCenter.Abstractions.Security;
 using CommandCenter.Contracts.Protocol;
-using CommandCenter.Grains.Security;
 using CommandCenter.Regions;
 
 namespace CommandCenter.Server.Security;
@@ -18,98 +17,53 @@ public static class AccountEndpoints
     {
         var accounts = app.MapGroup("/api/v1/accounts").RequireAuthorization(SecurityHosting.AdminPolicy);
 
-        accounts.MapGet("", async (IGrainFactory grains, TimeProvider time) =>
-        {
-            var names = await grains.GetGrain<IAccountDirectoryGrain>("all").List();
-            var all = await Task.WhenAll(names.Select(n => SignInService.Grain(grains, n).Get()));
-            return Results.Ok(all.Where(a => a is not null).Select(a => AccountViews.From(a!, time.GetUtcNow())));
-        });
+        accounts.MapGet("", async (AccountAdministration admin) => Results.Ok(await admin.List()));
 
-        accounts.MapPost("", async (AccountRequest request, IGrainFactory grains, RegionCatalog catalog, AuditTrail audit, HttpContext http, TimeProvider time) =>
-        {
-            if (Validate(request, catalog, requirePassword: true) is { } problem)
-            {
-                return problem;
-            }
+        accounts.MapPost("", async (AccountRequest request, AccountAdministration admin, HttpContext http) =>
+            ToResult(await admin.Create(request, AdminActor.Of(http)), created: true)).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-            var name = request.UserName!.Trim().ToLowerInvariant();
-            var account = new Account(name, request.DisplayName!.Trim(), request.Role!.Value, Normalize(request.Scope!),
-                SignInService.Hash(request.Password!), Guid.NewGuid().ToString("N"), request.Disabled, 0, null, time.GetUtcNow(), null);
-            if (!await SignInService.Grain(grains, name).Create(account))
-            {
-                return Results.Problem($"An account named '{name}' exists already.", statusCode: 409, title: "Account exists");
-            }
+        accounts.MapPut("/{userName}", async (string userName, AccountRequest request, AccountAdministration admin, HttpContext http) =>
+            ToResult(await admin.Update(userName, request, AdminActor.Of(http)))).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-            await audit.Record(http, "account_create", name, $"{account.Role} {Describe(account.Scope)}");
-            return Results.Created($"/api/v1/accounts/{name}", AccountViews.From(account, time.GetUtcNow()));
-        }).RequireRateLimiting(SecurityHosting.WriteLimit);
-
-        accounts.MapPut("/{userName}", async (string userName, AccountRequest request, IGrainFactory grains, RegionCatalog catalog,
-            AuditTrail audit, SecurityStampCheck stamps, HttpContext http) =>
-        {
-            if (Validate(request with { UserName = userName }, catalog, requirePassword: false) is { } problem)
-            {
-                return problem;
-            }
-
-            var name = userName.Trim().ToLowerInvariant();
-            var view = await SignInService.Grain(grains, name).Update(request.DisplayName!.Trim(), request.Role!.Value, Normalize(request.Scope!), request.Disabled);
-            if (view is null)
-            {
-                return NotFound(name);
-            }
-
-            stamps.Forget(name);
-            await audit.Record(http, "account_update", name, $"{view.Role} {Describe(view.Scope)}{(view.Disabled ? " disabled" : "")}");
-            return Results.Ok(view);
-        }).RequireRateLimiting(SecurityHosting.WriteLimit);
-
-        accounts.MapPost("/{userName}/password", async (string userName, PasswordRequest request, IGrainFactory grains,
-            AuditTrail audit, SecurityStampCheck stamps, HttpContext http) =>
-        {
-            if (PasswordProblem(request.Password) is { } problem)
-            {
-                return Invalid("password", problem);
-            }
-
-            var name = userName.Trim().ToLowerInvariant();
-            if (!await SignInService.Grain(grains, name).SetPassword(SignInService.Hash(request.Password!)))
-            {
-                return NotFound(name);
-            }
-
-            stamps.Forget(name);
-            await audit.Record(http, "password_reset", name);
-            return Results.NoContent();
-        }).RequireRateLimiting(SecurityHosting.WriteLimit);
+        accounts.MapPost("/{userName}/password", async (string userName, PasswordRequest request, AccountAdministration admin, HttpContext http) =>
+            ToResult(await admin.ResetPassword(userName, request.Password, AdminActor.Of(http)))).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         return app;
     }
 
+    private static IResult ToResult(AdminOutcome outcome, bool created = false) => outcome switch
+    {
+        { Field: { } field } => Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [outcome.Problem!] }),
+        { Status: 404 } => Results.Problem(outcome.Problem, statusCode: 404, title: "Account not found"),
+        { Status: 409 } => Results.Problem(outcome.Problem, statusCode: 409, title: "Account exists"),
+        { Account: null } => Results.NoContent(),
+        _ => created ? Results.Created($"/api/v1/accounts/{outcome.Account.UserName}", outcome.Account) : Results.Ok(outcome.Account),
+    };
+
     /// <summary>Checks an account request; null when it is acceptable.</summary>
-    internal static IResult? Validate(AccountRequest request, RegionCatalog catalog, bool requirePassword)
+    internal static (string Field, string Problem)? Validate(AccountRequest request, RegionCatalog catalog, bool requirePassword)
     {
         if (request.UserName is null || !Identifiers.IsDeviceId(request.UserName.Trim()))
         {
-            return Invalid("userName", "1-64 letters, digits, '.', '_' or '-'");
+            return ("userName", "1-64 letters, digits, '.', '_' or '-'");
         }
 
         if (string.IsNullOrWhiteSpace(request.DisplayName) || request.DisplayName.Length > 64 || request.DisplayName.Any(char.IsControl))
         {
-            return Invalid("displayName", "1-64 characters without control characters");
+            return ("displayName", "1-64 characters without control characters");
         }
 
         if (request.Role is not { } role || !Enum.IsDefined(role))
         {
-            return Invalid("role", "one of " + string.Join(", ", Enum.GetNames<Role>()));
+            return ("role", "one of " + string.Join(", ", Enum.GetNames<Role>()));
         }
 
         if (ScopeProblem(role, request.Scope, catalog) is { } scopeProblem)
         {
-            return Invalid("scope", scopeProblem);
+            return ("scope", scopeProblem);
         }
 
-        return requirePassword && PasswordProblem(request.Password) is { } passwordProblem ? Invalid("password", passwordProblem) : null;
+        return requirePassword && PasswordProblem(request.Password) is { } passwordProblem ? ("password", passwordProblem) : null;
     }
 
     internal static string? ScopeProblem(Role role, AccountScope? scope, RegionCatalog catalog)
@@ -164,16 +118,4 @@ public static class AccountEndpoints
         var dot = value.IndexOf('.');
         return dot == 8 && Identifiers.IsSiteId(value.AsSpan(0, 8)) && Identifiers.IsDeviceId(value.AsSpan(9));
     }
-
-    private static AccountScope Normalize(AccountScope scope) =>
-        new(scope.Region, (scope.Sites ?? []).Distinct().Order().ToList(), (scope.Cameras ?? []).Distinct().Order().ToList());
-
-    private static string Describe(AccountScope scope) =>
-        scope.Region ?? (scope.Sites.Count > 0 ? $"sites:{string.Join(',', scope.Sites)}" : $"cameras:{string.Join(',', scope.Cameras)}");
-
-    private static IResult Invalid(string field, string problem) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [problem] });
-
-    private static IResult NotFound(string name) =>
-        Results.Problem($"No account named '{name}'.", statusCode: 404, title: "Account not found");
 }

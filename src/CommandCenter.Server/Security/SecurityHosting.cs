@@ -35,6 +35,7 @@ public static class SecurityHosting
             .AddCookie(o =>
             {
                 o.LoginPath = "/login";
+                o.AccessDeniedPath = "/denied";
                 o.ExpireTimeSpan = auth.CookieLifetime;
                 o.SlidingExpiration = true;
                 o.Cookie.Name = "cc.auth";
@@ -91,6 +92,7 @@ public static class SecurityHosting
         services.AddAntiforgery();
         services.AddSingleton<SignInService>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AccountAdministration>();
         services.AddSingleton<SecurityStampCheck>();
         services.AddHostedService<BootstrapAdmin>();
         return builder;

@@ -5,18 +5,25 @@
     const banner = document.getElementById("components-reconnect-modal");
     let audio;
 
+    // Touch the class only when it changes: classList.add/remove rewrite the attribute even when
+    // nothing changes, which the class observer below would see as a new state, forever.
     function show(text) {
-        banner.textContent = text;
-        banner.classList.add("cc-connection-show");
+        if (banner.textContent !== text) banner.textContent = text;
+        if (!banner.classList.contains("cc-connection-show")) banner.classList.add("cc-connection-show");
     }
 
     function hide() {
-        banner.classList.remove("cc-connection-show");
+        if (banner.classList.contains("cc-connection-show")) banner.classList.remove("cc-connection-show");
     }
 
     // Wait for the server to answer, then reload: the new circuit starts from a fresh snapshot,
     // so nothing stale (old colours) survives a server restart.
+    let reloading = false;
     async function reloadWhenBack(attempt = 0) {
+        if (attempt === 0) {
+            if (reloading) return;
+            reloading = true;
+        }
         show(banner.dataset.lost);
         try {
             const r = await fetch("healthz", { cache: "no-store" });
@@ -63,16 +70,67 @@
         },
     }).then(() => { banner.dataset.started = "true"; });
 
-    // Blazor reports its connection on this element (it has the id Blazor looks for).
-    banner.addEventListener("components-reconnect-state-changed", e => {
-        const state = e.detail && e.detail.state;
+    // Blazor reports its connection on this element (it has the id Blazor looks for): by an event
+    // in recent versions and by classes in all, so both are watched.
+    // A gracefully stopping server pauses the circuit: resume it by ourselves once the server is
+    // back (nobody stands at a wall display to press a button); if that fails, reload.
+    let resuming = false;
+    async function resumeWhenBack(attempt = 0) {
+        if (attempt === 0) {
+            if (resuming) return;
+            resuming = true;
+        }
+        show(banner.dataset.lost);
+        try {
+            const r = await fetch("healthz", { cache: "no-store" });
+            if (r.ok) {
+                resuming = false;
+                if (!(await Blazor.resumeCircuit())) reloadWhenBack();
+                return;
+            }
+        } catch { /* still down */ }
+        setTimeout(() => resumeWhenBack(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
+    }
+
+    // While Blazor retries, also watch the server: once it answers but our circuit still cannot
+    // rejoin (a restart forgot it, or the sign-in no longer holds), reload — the page then starts
+    // from a fresh snapshot, or from the sign-in page with the way back to this view.
+    let watching = false;
+    async function watchServer(attempt = 0) {
+        if (attempt === 0) {
+            if (watching) return;
+            watching = true;
+        }
+        if (!banner.classList.contains("cc-connection-show")) { watching = false; return; }
+        try {
+            const r = await fetch("healthz", { cache: "no-store" });
+            if (r.ok) {
+                setTimeout(() => {
+                    watching = false;
+                    if (banner.classList.contains("cc-connection-show")) reloadWhenBack();
+                }, 3000);
+                return;
+            }
+        } catch { /* still down */ }
+        setTimeout(() => watchServer(attempt + 1), Math.min(500 * 2 ** attempt, 5000));
+    }
+
+    function onState(state) {
         if (state === "hide") {
             hide();
-        } else if (state === "rejected" || state === "failed") {
+        } else if (state === "paused") {
+            resumeWhenBack();
+        } else if (state === "rejected" || state === "failed" || state === "resume-failed") {
             // The server forgot this circuit (it restarted): re-sync by reloading once it answers.
             reloadWhenBack();
-        } else {
+        } else if (state) {
             show(banner.dataset.lost);
+            watchServer();
         }
-    });
+    }
+    banner.addEventListener("components-reconnect-state-changed", e => onState(e.detail && e.detail.state));
+    new MutationObserver(() => {
+        const m = /components-reconnect-(show|hide|retrying|failed|rejected|paused|resume-failed)/.exec(banner.className);
+        onState(m && (m[1] === "retrying" ? "show" : m[1]));
+    }).observe(banner, { attributes: true, attributeFilter: ["class"] });
 })();
