@@ -1,3 +1,5 @@
+using CommandCenter.Abstractions.Alarms;
+using CommandCenter.Abstractions.Plan;
 using Orleans.Concurrency;
 
 namespace CommandCenter.Abstractions;
@@ -66,6 +68,21 @@ public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
     Task<SiteDetail?> GetDetail();
 
     Task SweepOffline();
+
+    /// <summary>The site's part of the exam plan (sent after every import; also fetched when the site wakes).</summary>
+    Task ApplyPlan(SitePlan plan);
+
+    /// <summary>Runs the time-driven rules (phases, deadlines, silent devices, escalation); also run by a timer.</summary>
+    Task EvaluateRules();
+
+    /// <summary>The site's alarms, newest first; closed ones only when asked.</summary>
+    Task<IReadOnlyList<AlarmView>> GetAlarms(bool includeClosed);
+
+    Task<AlarmActionResult> Acknowledge(string alarmId, string by);
+
+    Task<AlarmActionResult> Dispatch(string alarmId, string by, string inspector);
+
+    Task<AlarmActionResult> Resolve(string alarmId, string by, string? note);
 }
 
 /// <summary>A province, city or county (GB/T 2260 code as key).</summary>
@@ -78,6 +95,12 @@ public interface IRegionGrain : IGrainWithStringKey, IObservableGrain
     Task ReportEvents(IReadOnlyList<EventView> events);
 
     Task<RegionSnapshot> GetSnapshot();
+
+    /// <summary>Alarms of a child site or region that changed; the region keeps the unclosed ones and the latest closed.</summary>
+    Task ReportAlarms(IReadOnlyList<AlarmView> changed);
+
+    /// <summary>Unclosed alarms in the region and the most recently closed ones (a site under storm shows its one storm alarm).</summary>
+    Task<IReadOnlyList<AlarmView>> GetAlarms();
 }
 
 /// <summary>A paper bag (试卷袋), key the id printed on it.</summary>

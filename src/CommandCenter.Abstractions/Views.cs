@@ -1,3 +1,4 @@
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Contracts.Protocol;
 
 namespace CommandCenter.Abstractions;
@@ -73,7 +74,8 @@ public sealed record SiteChange(
     [property: Id(2)] Tally Tally,
     [property: Id(3)] IReadOnlyList<ChildTally> Rooms,
     [property: Id(4)] IReadOnlyList<DeviceView> Devices,
-    [property: Id(5)] IReadOnlyList<EventView> Events);
+    [property: Id(5)] IReadOnlyList<EventView> Events,
+    [property: Id(6)] IReadOnlyList<AlarmView>? Alarms = null);
 
 /// <summary>What changed in a region since the last push.</summary>
 [GenerateSerializer, Immutable]
@@ -81,4 +83,5 @@ public sealed record RegionChange(
     [property: Id(0)] string Code,
     [property: Id(1)] Tally Tally,
     [property: Id(2)] IReadOnlyList<ChildTally> Children,
-    [property: Id(3)] IReadOnlyList<EventView> Events);
+    [property: Id(3)] IReadOnlyList<EventView> Events,
+    [property: Id(4)] IReadOnlyList<AlarmView>? Alarms = null);

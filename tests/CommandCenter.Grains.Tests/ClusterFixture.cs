@@ -4,10 +4,20 @@ using Orleans.TestingHost;
 namespace CommandCenter.Grains.Tests;
 
 /// <summary>One in-process silo for all grain tests; tests use distinct regions so they don't meet.</summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public sealed class ClusterFixture : SiloFixture
 {
     public static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(10);
 
+    protected override void Configure(IServiceCollection services) => services.Configure<LivenessOptions>(o =>
+    {
+        o.StatusInterval = StatusInterval;
+        o.MissedIntervalsOffline = 3;
+    });
+}
+
+/// <summary>An in-process silo with memory storage, a manual clock and fast pushes; subclasses add their options.</summary>
+public abstract class SiloFixture : IAsyncLifetime
+{
     public ManualTime Time { get; } = new();
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -20,12 +30,9 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddMemoryGrainStorageAsDefault();
+            silo.AddMemoryGrainStorage(StorageNames.Live);
             silo.Services.AddSingleton<TimeProvider>(Time);
-            silo.Services.Configure<LivenessOptions>(o =>
-            {
-                o.StatusInterval = StatusInterval;
-                o.MissedIntervalsOffline = 3;
-            });
+            Configure(silo.Services);
             silo.Services.Configure<PushOptions>(o => o.FlushInterval = TimeSpan.FromMilliseconds(20));
         });
         Cluster = builder.Build();
@@ -33,6 +40,10 @@ public sealed class ClusterFixture : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
+
+    protected virtual void Configure(IServiceCollection services)
+    {
+    }
 }
 
 [CollectionDefinition(Name)]

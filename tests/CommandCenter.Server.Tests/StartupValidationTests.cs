@@ -7,7 +7,7 @@ public sealed class StartupValidationTests
 {
     [Theory]
     [InlineData("--Mqtt:Port=0", "Mqtt")]
-    [InlineData("--Cluster:Provider=Redis", "Cluster:Provider")]
+    [InlineData("--Cluster:Provider=Redis", "Redis:Configuration")]
     [InlineData("--Mqtt:ClientId=site-43010201", "Mqtt:ClientId")]
     [InlineData("--Ingest:ClockToleranceMs=-5", "ClockToleranceMs")]
     public async Task a_bad_setting_fails_the_start_naming_the_setting(string arg, string named)

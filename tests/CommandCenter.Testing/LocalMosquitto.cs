@@ -24,13 +24,17 @@ public sealed class LocalMosquitto : IAsyncDisposable
     public int Pid => _process.Id;
 
     /// <param name="extraConfig">More mosquitto.conf lines, e.g. queue limits.</param>
-    public static async Task<LocalMosquitto> StartAsync(params string[] extraConfig)
+    public static Task<LocalMosquitto> StartAsync(params string[] extraConfig) =>
+        StartWithAsync((port, _) => [$"listener {port} 127.0.0.1", "allow_anonymous true", .. extraConfig]);
+
+    /// <summary>A broker with a configuration of the caller's (given the port and the broker's own directory).</summary>
+    public static async Task<LocalMosquitto> StartWithAsync(Func<int, string, IEnumerable<string>> configure)
     {
         var port = FreePorts.Next();
         var dir = Directory.CreateTempSubdirectory("cc-mosquitto-").FullName;
         var config = Path.Combine(dir, "mosquitto.conf");
         // No logging: an undrained log pipe fills after a few hundred connections and stalls the broker.
-        await File.WriteAllLinesAsync(config, [$"listener {port} 127.0.0.1", "allow_anonymous true", "persistence false", "log_dest none", .. extraConfig]);
+        await File.WriteAllLinesAsync(config, [.. configure(port, dir), "persistence false", "log_dest none"]);
         Process process;
         try
         {

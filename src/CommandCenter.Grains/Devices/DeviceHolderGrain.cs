@@ -1,17 +1,23 @@
 using CommandCenter.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Grains.Devices;
 
 /// <summary>
 /// A grain that holds devices (a room or the vault) and reports its tally and changed devices to
-/// its site after every change. A timer marks silent devices offline.
+/// its site after every change. A timer marks silent devices offline. A change is written to
+/// storage before the call returns: what ingest acknowledges survives the silo.
 /// </summary>
-internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, TimeProvider time) : Grain, IDeviceHolderGrain
+internal abstract class DeviceHolderGrain(
+    IOptions<LivenessOptions> liveness,
+    TimeProvider time,
+    IPersistentState<DeviceTableState> state) : Grain, IDeviceHolderGrain
 {
     private DeviceTable _table = null!;
     private ISiteGrain _site = null!;
     private Tally _reported;
+    private IHistorySink? _history;
 
     protected abstract string SiteId { get; }
 
@@ -23,6 +29,8 @@ internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, Ti
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _table = new DeviceTable(SiteId);
+        _table.Restore(state.State);
+        _history = ServiceProvider.GetService<IHistorySink>();
         _site = GrainFactory.GetGrain<ISiteGrain>(SiteId);
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(_ => SweepOffline(), new GrainTimerCreationOptions(period, period) { KeepAlive = false });
@@ -34,19 +42,76 @@ internal abstract class DeviceHolderGrain(IOptions<LivenessOptions> liveness, Ti
         var changed = new List<DeviceView>();
         var events = new List<EventView>();
         var result = _table.Apply(updates, changed, events);
+        if (result.Applied > 0)
+        {
+            await Save();
+        }
+
+        await Remember(events);
         await Report(changed, events);
         return result;
     }
 
-    public Task SetInventory(IReadOnlyList<InventoryItem> devices) => Report(_table.AddInventory(devices), []);
+    public async Task SetInventory(IReadOnlyList<InventoryItem> devices)
+    {
+        var added = _table.AddInventory(devices);
+        if (added.Count > 0)
+        {
+            await Save();
+        }
+
+        await Report(added, []);
+    }
 
     public Task<HolderView> GetView() => Task.FromResult(new HolderView(HolderKey, _table.Tally(IsRoom), _table.Views()));
 
-    public Task SweepOffline()
+    public async Task SweepOffline()
     {
         var changed = new List<DeviceView>();
         _table.SweepOffline(time.GetUtcNow(), liveness.Value.OfflineAfter, changed);
-        return Report(changed, []);
+        if (changed.Count > 0)
+        {
+            await Save();
+        }
+
+        await Remember([]);
+        await Report(changed, []);
+    }
+
+    private async Task Remember(IReadOnlyList<EventView> events)
+    {
+        var transitions = _table.TakeTransitions();
+        if (_history is null)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var (device, from) in transitions)
+        {
+            await _history.DeviceStateChanged(SiteId, device, from, now);
+        }
+
+        foreach (var ev in events)
+        {
+            await _history.DeviceEvent(ev);
+        }
+    }
+
+    // When storage refuses, memory is ahead of storage: drop the activation so the caller's retry
+    // starts again from what is stored instead of calling the change a duplicate.
+    private async Task Save()
+    {
+        try
+        {
+            state.State = _table.Snapshot();
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     // Awaited: the site sees this holder's reports in the order they were made. The site never

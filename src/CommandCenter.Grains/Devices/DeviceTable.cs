@@ -17,8 +17,44 @@ internal sealed class DeviceTable(string siteId)
     private readonly HashSet<string> _matchedTickets = new(StringComparer.Ordinal);
     private readonly RecentIds _eventIds = new(4096);
     private int _idRejected;
+    private List<(DeviceView Device, DeviceState From)> _transitions = [];
+    private bool _tracking = true;
+
+    // Redelivery after a failover is recent: this many event ids are enough to recognise it.
+    private const int PersistedEventIds = 512;
 
     public int Count => _devices.Count;
+
+    public DeviceTableState Snapshot() => new()
+    {
+        Devices = _devices.Values.Select(d => d.ToView()).ToList(),
+        MatchedTickets = [.. _matchedTickets],
+        IdRejected = _idRejected,
+        RecentEventIds = _eventIds.Newest(PersistedEventIds),
+    };
+
+    public void Restore(DeviceTableState state)
+    {
+        _tracking = false;
+        foreach (var view in state.Devices)
+        {
+            var device = GetOrAdd(view.Id, view.Kind, view.Room);
+            device.LastSeen = view.LastSeen;
+            device.StatusTs = view.Ts;
+            device.DataJson = view.DataJson;
+            device.LastEvent = view.LastEvent;
+            SetState(device, view.State);
+        }
+
+        _matchedTickets.UnionWith(state.MatchedTickets);
+        _idRejected = state.IdRejected;
+        foreach (var id in state.RecentEventIds)
+        {
+            _eventIds.Add(id);
+        }
+
+        _tracking = true;
+    }
 
     /// <summary>Counts of this table; <paramref name="asRoom"/> adds the room's own line.</summary>
     public Tally Tally(bool asRoom) => new(
@@ -152,8 +188,21 @@ internal sealed class DeviceTable(string siteId)
         return device;
     }
 
+    /// <summary>Transitions since the last call (device, previous state): what history keeps.</summary>
+    public List<(DeviceView Device, DeviceState From)> TakeTransitions()
+    {
+        var taken = _transitions;
+        _transitions = [];
+        return taken;
+    }
+
     private void SetState(DeviceEntry device, DeviceState state)
     {
+        if (device.State != state && _tracking)
+        {
+            _transitions.Add((device.ToView() with { State = state }, device.State));
+        }
+
         _byState[(int)device.State]--;
         _byState[(int)state]++;
         device.State = state;

@@ -22,4 +22,7 @@ internal sealed class RecentIds(int capacity)
 
         return true;
     }
+
+    /// <summary>The newest <paramref name="count"/> ids, oldest first (what storage keeps).</summary>
+    public List<string> Newest(int count) => _order.Skip(Math.Max(0, _order.Count - count)).ToList();
 }

@@ -7,20 +7,43 @@ namespace CommandCenter.Grains.Papers;
 /// A sealed paper bag: for now the custody events received for it, in arrival order and without
 /// duplicates. The state machine and the hash-chained ledger arrive with the custody chain.
 /// </summary>
-internal sealed class PaperBagGrain : Grain, IPaperBagGrain
+internal sealed class PaperBagGrain(
+    [PersistentState("bag", StorageNames.Live)] IPersistentState<PaperBagState> state) : Grain, IPaperBagGrain
 {
-    private readonly List<CustodyRecord> _history = [];
+    private List<CustodyRecord> _history = [];
     private readonly RecentIds _seen = new(4096);
 
-    public Task<bool> Record(CustodyRecord record)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _history = [.. state.State.History];
+        foreach (var record in _history)
+        {
+            _seen.Add($"{record.SiteId}/{record.MsgId}");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> Record(CustodyRecord record)
     {
         if (!_seen.Add($"{record.SiteId}/{record.MsgId}"))
         {
-            return Task.FromResult(false);
+            return false;
         }
 
         _history.Add(record);
-        return Task.FromResult(true);
+        try
+        {
+            state.State.History = [.. _history];
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        return true;
     }
 
     public Task<PaperBagView> GetView() => Task.FromResult(new PaperBagView(

@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Regions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,10 @@ namespace CommandCenter.Grains.Regions;
 /// total to its parent and pushes changed children to observers, at most once per flush interval.
 /// </summary>
 [CollectionAgeLimit(Days = 2)]
-internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrain> logger) : Grain, IRegionGrain
+internal sealed class RegionGrain(
+    IOptions<PushOptions> push,
+    ILogger<RegionGrain> logger,
+    [PersistentState("region", StorageNames.Live)] IPersistentState<RegionState> state) : Grain, IRegionGrain
 {
     private readonly Dictionary<string, Tally> _children = new(StringComparer.Ordinal);
     private const int RecentEventCount = 50;
@@ -20,6 +24,8 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
     private readonly Queue<EventView> _recentEvents = new();
     private readonly List<EventView> _pendingEvents = [];
     private readonly ObserverManager<ISituationObserver> _observers = new(push.Value.ObserverExpiry, logger);
+    private readonly RegionAlarms _alarms = new();
+    private readonly Dictionary<string, AlarmView> _pendingAlarms = new(StringComparer.Ordinal);
     private string _code = null!;
     private IRegionGrain? _parent;
     private PushBatch _batch = null!;
@@ -31,17 +37,42 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         _code = this.GetPrimaryKeyString();
         _parent = RegionCodes.ParentOf(_code) is { } parent ? GrainFactory.GetGrain<IRegionGrain>(parent) : null;
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
+        foreach (var (code, tally) in state.State.Children)
+        {
+            _children[code] = tally;
+            _total += tally;
+        }
+
+        // A new activation reports its total once: the parent may have missed the last flush.
+        if (_children.Count > 0)
+        {
+            _batch.MarkDirty();
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task ReportChild(string childCode, Tally tally)
+    public async Task ReportChild(string childCode, Tally tally)
     {
         var previous = _children.GetValueOrDefault(childCode);
         _children[childCode] = tally;
         _total += tally - previous;
         _pendingChildren.Add(childCode);
+        if (tally != previous)
+        {
+            try
+            {
+                state.State.Children = new Dictionary<string, Tally>(_children, StringComparer.Ordinal);
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                DeactivateOnIdle();
+                throw;
+            }
+        }
+
         _batch.MarkDirty();
-        return Task.CompletedTask;
     }
 
     public Task ReportEvents(IReadOnlyList<EventView> events)
@@ -73,6 +104,20 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
         _code, _total, _children.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => new ChildTally(c.Key, c.Value)).ToList(),
         _recentEvents.Reverse().ToList()));
 
+    public Task ReportAlarms(IReadOnlyList<AlarmView> changed)
+    {
+        foreach (var alarm in changed)
+        {
+            _alarms.Apply(alarm);
+            _pendingAlarms[alarm.Id] = alarm;
+        }
+
+        _batch.MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<AlarmView>> GetAlarms() => Task.FromResult(_alarms.List());
+
     public Task Subscribe(ISituationObserver observer)
     {
         _observers.Subscribe(observer, observer);
@@ -93,9 +138,17 @@ internal sealed class RegionGrain(IOptions<PushOptions> push, ILogger<RegionGrai
             await _parent.ReportChild(_code, _total);
         }
 
-        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || _pendingEvents.Count > 0))
+        var alarms = _pendingAlarms.Count > 0 ? _pendingAlarms.Values.ToList() : null;
+        _pendingAlarms.Clear();
+        if (_parent is not null && alarms is not null)
         {
-            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(), _pendingEvents.ToList());
+            await _parent.ReportAlarms(alarms);
+        }
+
+        if (_observers.Count > 0 && (_pendingChildren.Count > 0 || _pendingEvents.Count > 0 || alarms is not null))
+        {
+            var change = new RegionChange(_code, _total, _pendingChildren.Select(c => new ChildTally(c, _children[c])).ToList(),
+                _pendingEvents.ToList(), alarms);
             // Not awaited: a slow silo observer must never hold up the region.
             _observers.Notify(o => o.OnRegionChanged(change).Ignore());
         }

@@ -5,4 +5,7 @@ public static class StorageNames
 {
     /// <summary>Accounts and the audit trail.</summary>
     public const string Security = "security";
+
+    /// <summary>The live situation: rooms, vaults, sites, regions, paper bags.</summary>
+    public const string Live = "live";
 }

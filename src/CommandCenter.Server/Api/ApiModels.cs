@@ -48,5 +48,5 @@ public sealed record SiteChangeDto(
 
 public sealed record RegionChangeDto(string Code, Tally Counts, IReadOnlyList<RegionChildDto> Children, IReadOnlyList<EventView> Events);
 
-/// <summary>One push to one client: everything its subscriptions saw since the previous push.</summary>
-public sealed record ChangesDto(DateTimeOffset ServerTime, IReadOnlyList<RegionChangeDto> Regions, IReadOnlyList<SiteChangeDto> Sites);
+/// <summary>One push to one client: everything its subscriptions saw since the previous push, alarm changes included (latest of each).</summary>
+public sealed record ChangesDto(DateTimeOffset ServerTime, IReadOnlyList<RegionChangeDto> Regions, IReadOnlyList<SiteChangeDto> Sites, IReadOnlyList<AlarmDto> Alarms);

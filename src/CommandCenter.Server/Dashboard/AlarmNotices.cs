@@ -1,10 +1,12 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
+using CommandCenter.Server.Api;
 using CommandCenter.Contracts.Protocol;
 
 namespace CommandCenter.Server.Dashboard;
 
-/// <summary>One thing a commander must not miss: it flashes (banner, marker, sound) until dismissed.</summary>
-public sealed record AlarmNotice(string Key, string SiteId, AlarmCause Cause, string? Detail, DateTimeOffset At);
+/// <summary>One thing a commander must not miss: it flashes (banner, marker, sound) until dismissed or, when it is an alarm (<see cref="AlarmId"/>), acknowledged.</summary>
+public sealed record AlarmNotice(string Key, string SiteId, AlarmCause Cause, string? Detail, DateTimeOffset At, string? AlarmId = null);
 
 public enum AlarmCause
 {
@@ -14,6 +16,8 @@ public enum AlarmCause
     MetalDetector,
     CameraTampered,
     IncidentReported,
+    /// <summary>An alarm raised by the rules (its cause in the detail).</summary>
+    Rule,
 }
 
 /// <summary>
@@ -27,6 +31,7 @@ public sealed class AlarmNotices
 
     private readonly Dictionary<string, SiteStatus> _lastStatus = new(StringComparer.Ordinal);
     private readonly List<AlarmNotice> _active = [];
+    private readonly HashSet<string> _seenAlarms = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Newest first.</summary>
@@ -45,7 +50,9 @@ public sealed class AlarmNotices
         {
             var before = _lastStatus.GetValueOrDefault(site.SiteId, SiteStatus.Ok);
             _lastStatus[site.SiteId] = site.Status;
-            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm)
+            // An alarm of the rules that already flashes for the site stands for it turning red.
+            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm
+                && !_active.Any(n => n.SiteId == site.SiteId && n.Cause == AlarmCause.Rule))
             {
                 raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now));
             }
@@ -68,6 +75,57 @@ public sealed class AlarmNotices
 
         return raised;
     }
+
+    /// <summary>
+    /// Takes in alarm changes: a new open alarm raises a notice (or lends its id to the event notice that announced it,
+    /// so it can be acknowledged from the banner); an alarm acknowledged, dispatched or closed anywhere takes its notice away.
+    /// </summary>
+    public IReadOnlyList<AlarmNotice> ObserveAlarms(IEnumerable<AlarmDto> alarms, Func<string, string> causeName)
+    {
+        var raised = new List<AlarmNotice>();
+        foreach (var alarm in alarms)
+        {
+            if (alarm.State != AlarmState.Open || alarm.AggregatedInto is not null)
+            {
+                _active.RemoveAll(n => n.AlarmId == alarm.Id);
+                continue;
+            }
+
+            if (!_seenAlarms.Add(alarm.Id))
+            {
+                continue;
+            }
+
+            // The notice that announced it already (the site turning red, the failed identity check) takes its id.
+            var announced = _active.FindIndex(n => n.AlarmId is null && n.SiteId == alarm.SiteId
+                && (n.Cause == AlarmCause.SiteAlarm || (alarm.Detail is { Length: > 0 } d && n.Detail?.Contains(d, StringComparison.Ordinal) == true)));
+            if (announced >= 0)
+            {
+                _active[announced] = _active[announced] with { AlarmId = alarm.Id };
+                continue;
+            }
+
+            var detail = string.Join(' ', new[] { causeName(alarm.Cause), alarm.Room, alarm.Detail }.Where(p => !string.IsNullOrEmpty(p)));
+            raised.Add(new AlarmNotice(NextKey(), alarm.SiteId, AlarmCause.Rule, detail, alarm.FirstSeen, alarm.Id));
+        }
+
+        _active.InsertRange(0, raised);
+        if (_active.Count > Capacity)
+        {
+            Overflowed += _active.Count - Capacity;
+            _active.RemoveRange(Capacity, _active.Count - Capacity);
+        }
+
+        if (_seenAlarms.Count > 10 * Capacity)
+        {
+            _seenAlarms.Clear();
+            _seenAlarms.UnionWith(_active.Where(n => n.AlarmId is not null).Select(n => n.AlarmId!));
+        }
+
+        return raised;
+    }
+
+    public void DismissAlarm(string alarmId) => _active.RemoveAll(n => n.AlarmId == alarmId);
 
     public void Dismiss(string key) => _active.RemoveAll(n => n.Key == key);
 

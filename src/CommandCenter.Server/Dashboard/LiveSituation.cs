@@ -15,12 +15,13 @@ public sealed record LiveSite(SiteInfo Info, Tally Counts, SiteStatus Status)
     public string CountyCode => RegionCodes.CountyOfSite(Info.SiteId);
 }
 
-/// <summary>What one push changed: sites whose counts moved, notable events, and the watched site's changes.</summary>
+/// <summary>What one push changed: sites whose counts moved, notable events, the watched site's changes, alarms that changed.</summary>
 public sealed record LiveUpdate(
     DateTimeOffset ServerTime,
     IReadOnlyList<LiveSite> ChangedSites,
     IReadOnlyList<EventView> NewEvents,
-    IReadOnlyList<SiteChangeDto> SiteChanges);
+    IReadOnlyList<SiteChangeDto> SiteChanges,
+    IReadOnlyList<AlarmDto>? Alarms = null);
 
 /// <summary>
 /// One dashboard circuit's live view of every site in its user's scope. It subscribes to the
@@ -192,11 +193,12 @@ public sealed class LiveSituation(SituationRelay relay, SituationReader reader, 
         }
 
         var sites = changes.Sites.Where(s => s.SiteId == _watchedSite).ToList();
-        if (Updated is { } handlers && (changed.Count > 0 || events.Count > 0 || sites.Count > 0))
+        var alarms = changes.Alarms.Where(a => scope.CanReadSite(a.SiteId)).ToList();
+        if (Updated is { } handlers && (changed.Count > 0 || events.Count > 0 || sites.Count > 0 || alarms.Count > 0))
         {
             CultureInfo.CurrentCulture = _culture;
             CultureInfo.CurrentUICulture = _uiCulture;
-            var update = new LiveUpdate(changes.ServerTime, changed, events, sites);
+            var update = new LiveUpdate(changes.ServerTime, changed, events, sites, alarms);
             foreach (var handler in handlers.GetInvocationList().Cast<Func<LiveUpdate, Task>>())
             {
                 await handler(update);

@@ -3,18 +3,32 @@ using Microsoft.Extensions.Options;
 namespace CommandCenter.Server.Hosting;
 
 /// <summary>Cross-field checks of the cluster and broker settings, named by their configuration keys.</summary>
-internal sealed class ClusterHostOptionsValidator : IValidateOptions<ClusterHostOptions>
+internal sealed class ClusterHostOptionsValidator(IOptions<RedisOptions> redis) : IValidateOptions<ClusterHostOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterHostOptions options)
     {
-        if (options.Provider == ClusterProvider.Redis)
+        if (options.SiloPort == options.GatewayPort)
         {
-            return ValidateOptionsResult.Fail(
-                "Cluster:Provider=Redis is not part of this build yet (it arrives with the production profile); use Cluster:Provider=Localhost.");
+            return ValidateOptionsResult.Fail("Cluster:SiloPort and Cluster:GatewayPort must differ.");
         }
 
-        return options.SiloPort == options.GatewayPort
-            ? ValidateOptionsResult.Fail("Cluster:SiloPort and Cluster:GatewayPort must differ.")
+        if (options.Provider != ClusterProvider.Redis)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (!System.Net.IPAddress.TryParse(options.AdvertisedAddress, out _))
+        {
+            return ValidateOptionsResult.Fail($"Cluster:AdvertisedAddress must be an IP address (got '{options.AdvertisedAddress}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SiloName))
+        {
+            return ValidateOptionsResult.Fail("Cluster:SiloName must not be empty with Cluster:Provider=Redis.");
+        }
+
+        return RedisConnection.Check(redis.Value.Configuration) is { } problem
+            ? ValidateOptionsResult.Fail(problem)
             : ValidateOptionsResult.Success;
     }
 }
@@ -38,8 +52,16 @@ internal sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             return ValidateOptionsResult.Fail("Mqtt:IngestConnections > 1 needs Mqtt:Mode=External and a Mqtt:SharedGroup.");
         }
 
-        return options.MaxReconnectDelay < options.ReconnectDelay
-            ? ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.")
-            : ValidateOptionsResult.Success;
+        if (options.UseTls && !string.IsNullOrWhiteSpace(options.CaFile) && !File.Exists(options.CaFile))
+        {
+            return ValidateOptionsResult.Fail($"Mqtt:CaFile: no file at '{options.CaFile}'.");
+        }
+
+        if (options.MaxReconnectDelay < options.ReconnectDelay)
+        {
+            return ValidateOptionsResult.Fail("Mqtt:MaxReconnectDelay must not be shorter than Mqtt:ReconnectDelay.");
+        }
+
+        return BrokerCheck.Problem(options) is { } problem ? ValidateOptionsResult.Fail(problem) : ValidateOptionsResult.Success;
     }
 }

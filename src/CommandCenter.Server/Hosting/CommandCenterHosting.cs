@@ -5,7 +5,9 @@ using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
 using CommandCenter.Server.Dashboard;
+using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
+using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
@@ -35,7 +37,10 @@ public static class CommandCenterHosting
         builder.AddEdgeIngest();
         builder.AddSituationPush();
         builder.AddVideo();
+        builder.AddExamPlan();
         builder.AddSimulation();
+        builder.AddHistory();
+        builder.AddTelemetry();
         builder.AddDashboard();
         return builder;
     }
@@ -51,6 +56,10 @@ public static class CommandCenterHosting
         app.MapAccounts();
         app.MapAudit();
         app.MapSituationApi();
+        app.MapPlanApi();
+        app.MapAlarmApi();
+        app.MapHistory();
+        app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
         app.MapVideo();
         app.MapDashboard();
@@ -63,14 +72,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
-
-        var cluster = builder.Configuration.GetSection(ClusterHostOptions.Section).Get<ClusterHostOptions>() ?? new ClusterHostOptions();
-        builder.UseOrleans(silo =>
-        {
-            silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
-            silo.AddMemoryGrainStorageAsDefault();
-            silo.AddMemoryGrainStorage(StorageNames.Security);
-        });
+        builder.AddClusterProfile();
     }
 
     private static void AddEdgeIngest(this WebApplicationBuilder builder)
@@ -83,6 +85,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<EmbeddedBrokerReady>();
         builder.Services.AddSingleton<GrainRouter>();
         builder.Services.AddSingleton<IngestPipeline>();
+        builder.Services.AddSingleton<IngestConnection>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<IngestPipeline>());
         builder.Services.AddSingleton<EmbeddedBroker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EmbeddedBroker>());
@@ -97,6 +100,14 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<SituationReader>();
         builder.Services.AddSingleton<SituationRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SituationRelay>());
+    }
+
+    private static void AddExamPlan(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
+        builder.Services.AddSingleton<PlanImporter>();
+        builder.Services.AddSingleton<AlarmActions>();
+        builder.Services.AddHostedService<PlanStartupImport>();
     }
 
     private static void AddSimulation(this WebApplicationBuilder builder)

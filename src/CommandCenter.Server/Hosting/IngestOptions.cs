@@ -30,6 +30,9 @@ public sealed class IngestOptions
     /// <summary>How long updates wait to be grouped into one call per grain.</summary>
     public TimeSpan BatchWindow { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>Pause before a failed grain call (its silo died) is tried again.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     [Range(1, 100_000)]
     public int MaxInFlightGrainCalls { get; set; } = 2000;
 

@@ -29,6 +29,9 @@ public sealed class MqttOptions
 
     public bool UseTls { get; set; }
 
+    /// <summary>PEM file of the CA that signed the broker's certificate (else the system's trust store).</summary>
+    public string? CaFile { get; set; }
+
     /// <summary>Client id of this silo's ingest connection; must be unique per silo.</summary>
     [Required]
     public string ClientId { get; set; } = $"cc-ingest-{Environment.MachineName}-{Environment.ProcessId}";
@@ -45,6 +48,18 @@ public sealed class MqttOptions
     /// </summary>
     [Range(1, 16)]
     public int IngestConnections { get; set; } = 1;
+
+    /// <summary>
+    /// How long the broker keeps this silo's ingest session (and the messages it has not
+    /// acknowledged yet) after the connection drops. A restarted silo resumes it under the same
+    /// client id; meanwhile a surviving silo takes it over.
+    /// </summary>
+    [Range(0, 7 * 24 * 3600)]
+    public uint SessionExpirySeconds { get; set; } = 3600;
+
+    /// <summary>Unacknowledged QoS 1 messages the broker may have in flight to one ingest connection.</summary>
+    [Range(1, 65535)]
+    public ushort ReceiveMaximum { get; set; } = 2000;
 
     /// <summary>Embedded broker: only a client named <c>site-{siteId}</c> may publish under that site.</summary>
     public bool RequireSiteClientId { get; set; } = true;

@@ -10,7 +10,9 @@ namespace CommandCenter.Server.Ingest;
 /// with a bound on calls in flight. A room's five statuses and its ID checks of the last 20 ms
 /// become one grain call, not six. A grain has at most one call in flight: while it is busy its
 /// new updates wait and join the next call, so a slow grain batches more instead of taking many
-/// of the shared call slots, and its updates arrive in order.
+/// of the shared call slots, and its updates arrive in order. A message's broker acknowledgement
+/// waits for every call carrying a part of it; a failed call (a silo died) is retried until a
+/// grain takes it, so nothing acknowledged is lost.
 /// </summary>
 public sealed class GrainRouter(
     IGrainFactory grains,
@@ -31,7 +33,9 @@ public sealed class GrainRouter(
 
     public int CallsInFlight => options.Value.MaxInFlightGrainCalls - _inFlight.CurrentCount;
 
-    public void Add(string siteId, IReadOnlyList<DeviceUpdate> updates)
+    public void Add(string siteId, IReadOnlyList<DeviceUpdate> updates) => Add(siteId, updates, DeliveryAck.None());
+
+    public void Add(string siteId, IReadOnlyList<DeviceUpdate> updates, DeliveryAck ack)
     {
         lock (_gate)
         {
@@ -39,24 +43,38 @@ public sealed class GrainRouter(
             {
                 var holder = GrainKeys.HolderOf(update.Room, update.Kind);
                 var key = holder is null ? siteId : $"{siteId}/{holder}";
-                if (!_pending.Devices.TryGetValue(key, out var list))
+                if (!_pending.Devices.TryGetValue(key, out var batch))
                 {
-                    list = [];
-                    _pending.Devices[key] = list;
+                    batch = new DeviceBatch();
+                    _pending.Devices[key] = batch;
                 }
 
-                list.Add(update);
+                batch.Updates.Add(update);
+                // A message's updates for one grain arrive together: one hold per grain call.
+                if (batch.Acks.Count == 0 || batch.Acks[^1] != ack)
+                {
+                    ack.Hold();
+                    batch.Acks.Add(ack);
+                }
             }
 
             _pendingItems += updates.Count;
         }
     }
 
-    public void Add(EdgeMessage message)
+    public void Add(EdgeMessage message) => Add(message, DeliveryAck.None());
+
+    public void Add(EdgeMessage message, DeliveryAck ack)
+    {
+        ack.Hold();
+        AddHeld(message, ack);
+    }
+
+    private void AddHeld(EdgeMessage message, DeliveryAck ack)
     {
         lock (_gate)
         {
-            _pending.Others.Add(message);
+            _pending.Others.Add((message, ack));
             _pendingItems++;
         }
     }
@@ -86,27 +104,28 @@ public sealed class GrainRouter(
     private async Task Dispatch(Pending batch, CancellationToken cancellationToken)
     {
         // Presence first, so that a site's inventory is in place before its readings land.
-        foreach (var message in batch.Others)
+        foreach (var (message, ack) in batch.Others)
         {
             await _inFlight.WaitAsync(cancellationToken);
-            _ = Track(message.SiteId, 1, Deliver(message));
+            _ = Track(message.SiteId, 1, () => Deliver(message), [ack], cancellationToken, retry: () => AddHeld(message, ack));
         }
 
-        foreach (var (key, updates) in batch.Devices)
+        foreach (var (key, devices) in batch.Devices)
         {
-            if (!TryMarkBusy(key, updates))
+            if (!TryMarkBusy(key, devices))
             {
                 continue;
             }
 
             await _inFlight.WaitAsync(cancellationToken);
             var siteId = key[..8];
-            _ = Track(siteId, updates.Count, ApplyDevices(key, siteId, updates), key);
+            _ = Track(siteId, devices.Updates.Count, () => ApplyDevices(key, siteId, devices.Updates), devices.Acks, cancellationToken,
+                retry: () => PutBack(key, devices), busyKey: key);
         }
     }
 
     /// <summary>Marks a grain busy; when it already is, puts the updates back for the next window.</summary>
-    private bool TryMarkBusy(string key, List<DeviceUpdate> updates)
+    private bool TryMarkBusy(string key, DeviceBatch devices)
     {
         lock (_gate)
         {
@@ -115,18 +134,33 @@ public sealed class GrainRouter(
                 return true;
             }
 
-            if (_pending.Devices.TryGetValue(key, out var newer))
-            {
-                newer.InsertRange(0, updates);
-            }
-            else
-            {
-                _pending.Devices[key] = updates;
-            }
-
-            _pendingItems += updates.Count;
+            PutBackLocked(key, devices);
             return false;
         }
+    }
+
+    private void PutBack(string key, DeviceBatch devices)
+    {
+        lock (_gate)
+        {
+            PutBackLocked(key, devices);
+        }
+    }
+
+    // Older updates go first, so the grain still sees them in order.
+    private void PutBackLocked(string key, DeviceBatch devices)
+    {
+        if (_pending.Devices.TryGetValue(key, out var newer))
+        {
+            newer.Updates.InsertRange(0, devices.Updates);
+            newer.Acks.InsertRange(0, devices.Acks);
+        }
+        else
+        {
+            _pending.Devices[key] = devices;
+        }
+
+        _pendingItems += devices.Updates.Count;
     }
 
     private Task<ApplyResult> ApplyDevices(string key, string siteId, List<DeviceUpdate> updates)
@@ -163,31 +197,52 @@ public sealed class GrainRouter(
         }
     }
 
-    private async Task Track(string siteId, int items, Task<ApplyResult> call, string? busyKey = null)
+    private async Task Track(
+        string siteId,
+        int items,
+        Func<Task<ApplyResult>> call,
+        List<DeliveryAck> acks,
+        CancellationToken cancellationToken,
+        Action retry,
+        string? busyKey = null)
     {
+        var failed = false;
         try
         {
-            var result = await call;
+            var result = await call();
             stats.RecordAccepted(siteId, result.Applied);
             stats.RecordDuplicates(siteId, result.Duplicates);
             stats.RecordOutOfOrder(siteId, result.OutOfOrder);
+            foreach (var ack in acks)
+            {
+                ack.Release();
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            failed = true;
             stats.RecordFailedGrainCall(items);
             LogFailure(ex, siteId);
         }
         finally
         {
-            if (busyKey is not null)
-            {
-                lock (_gate)
-                {
-                    _busy.Remove(busyKey);
-                }
-            }
-
             _inFlight.Release();
+        }
+
+        if (failed && !cancellationToken.IsCancellationRequested)
+        {
+            // The grain's silo died or storage refused: try again after a pause (the cluster
+            // moves the grain to a live silo meanwhile). The grain stays busy, so newer updates wait.
+            await Task.Delay(options.Value.RetryDelay, time, CancellationToken.None);
+            retry();
+        }
+
+        if (busyKey is not null)
+        {
+            lock (_gate)
+            {
+                _busy.Remove(busyKey);
+            }
         }
     }
 
@@ -204,8 +259,15 @@ public sealed class GrainRouter(
 
     private sealed class Pending
     {
-        public Dictionary<string, List<DeviceUpdate>> Devices { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, DeviceBatch> Devices { get; } = new(StringComparer.Ordinal);
 
-        public List<EdgeMessage> Others { get; } = [];
+        public List<(EdgeMessage Message, DeliveryAck Ack)> Others { get; } = [];
+    }
+
+    private sealed class DeviceBatch
+    {
+        public List<DeviceUpdate> Updates { get; } = [];
+
+        public List<DeliveryAck> Acks { get; } = [];
     }
 }

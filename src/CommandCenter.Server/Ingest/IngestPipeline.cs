@@ -54,7 +54,11 @@ public sealed class IngestPipeline : BackgroundService
     /// Takes one message from the broker. Waits when the queue is full, which holds back the MQTT
     /// client and so the broker: overload slows sites down instead of losing their messages.
     /// </summary>
-    public async ValueTask Enqueue(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken)
+    public ValueTask Enqueue(string topic, ReadOnlySequence<byte> payload, CancellationToken cancellationToken) =>
+        Enqueue(topic, payload, DeliveryAck.None(), cancellationToken);
+
+    /// <summary>As above; <paramref name="ack"/> is released once the message's grains have taken it (or it was refused).</summary>
+    public async ValueTask Enqueue(string topic, ReadOnlySequence<byte> payload, DeliveryAck ack, CancellationToken cancellationToken)
     {
         _stats.RecordMessage();
         var siteId = SiteSegment(topic);
@@ -69,6 +73,7 @@ public sealed class IngestPipeline : BackgroundService
             if (!allowed)
             {
                 _stats.RecordRejection(siteId, RejectReason.RateLimited);
+                ack.Release();
                 return;
             }
         }
@@ -77,13 +82,14 @@ public sealed class IngestPipeline : BackgroundService
         if (payload.Length > _options.MaxPayloadBytes)
         {
             _stats.RecordRejection(siteId, RejectReason.TooLarge);
+            ack.Release();
             return;
         }
 
         var length = (int)payload.Length;
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(1, length));
         payload.CopyTo(buffer);
-        var message = new RawMessage(topic, buffer, length, _time.GetUtcNow());
+        var message = new RawMessage(topic, buffer, length, _time.GetUtcNow(), ack);
         var partition = _partitions[(int)((uint)(siteId ?? topic).GetHashCode() % (uint)_partitions.Length)];
         await partition.Writer.WriteAsync(message, cancellationToken);
     }
@@ -111,6 +117,7 @@ public sealed class IngestPipeline : BackgroundService
                 finally
                 {
                     ArrayPool<byte>.Shared.Return(message.Buffer);
+                    message.Ack.Release();
                 }
             }
         }
@@ -155,17 +162,17 @@ public sealed class IngestPipeline : BackgroundService
                 _stats.RecordDuplicates(message.SiteId, devices.Readings.Count - fresh.Count);
                 if (fresh.Count > 0)
                 {
-                    _router.Add(message.SiteId, fresh);
+                    _router.Add(message.SiteId, fresh, raw.Ack);
                 }
 
                 break;
             case PresenceMessage:
-                _router.Add(message);
+                _router.Add(message, raw.Ack);
                 break;
             default:
                 if (window.Add(MsgIdOf(message)))
                 {
-                    _router.Add(message);
+                    _router.Add(message, raw.Ack);
                 }
                 else
                 {
@@ -198,5 +205,5 @@ public sealed class IngestPipeline : BackgroundService
         return Identifiers.IsSiteId(segment) ? segment.ToString() : null;
     }
 
-    private sealed record RawMessage(string Topic, byte[] Buffer, int Length, DateTimeOffset ReceivedAt);
+    private sealed record RawMessage(string Topic, byte[] Buffer, int Length, DateTimeOffset ReceivedAt, DeliveryAck Ack);
 }

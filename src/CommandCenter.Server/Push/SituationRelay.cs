@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Grains;
 using CommandCenter.Server.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -17,6 +18,7 @@ public sealed class SituationRelay(
     SituationReader reader,
     IOptions<PushOptions> push,
     TimeProvider time,
+    PushMetrics metrics,
     ILogger<SituationRelay> logger) : BackgroundService, ISituationObserver
 {
     private readonly Lock _gate = new();
@@ -25,6 +27,10 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ChangesDto, Task>> _localSinks = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
+    private volatile bool _renewNow;
+
+    /// <summary>A silo died: its grains come back elsewhere without our subscriptions, so renew at the next tick.</summary>
+    public void RenewSoon() => _renewNow = true;
 
     /// <summary>
     /// Registers an in-process subscriber (a dashboard circuit) under <paramref name="subscriberId"/>:
@@ -81,13 +87,22 @@ public sealed class SituationRelay(
 
     public Task OnSiteChanged(SiteChange change)
     {
-        Enqueue(SituationTopic.Site(change.SiteId).Name, p => p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change));
+        metrics.Record(change);
+        Enqueue(SituationTopic.Site(change.SiteId).Name, p =>
+        {
+            p.Sites[change.SiteId] = Merge(p.Sites.GetValueOrDefault(change.SiteId), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
     public Task OnRegionChanged(RegionChange change)
     {
-        Enqueue(SituationTopic.Region(change.Code).Name, p => p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change));
+        Enqueue(SituationTopic.Region(change.Code).Name, p =>
+        {
+            p.Regions[change.Code] = Merge(p.Regions.GetValueOrDefault(change.Code), change);
+            p.AddAlarms(change.Alarms);
+        });
         return Task.CompletedTask;
     }
 
@@ -100,8 +115,9 @@ public sealed class SituationRelay(
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             await Flush();
-            if (time.GetElapsedTime(lastRenewal) >= renewEvery)
+            if (_renewNow || time.GetElapsedTime(lastRenewal) >= renewEvery)
             {
+                _renewNow = false;
                 lastRenewal = time.GetTimestamp();
                 await Renew();
             }
@@ -135,7 +151,8 @@ public sealed class SituationRelay(
         {
             var message = new ChangesDto(now,
                 changes.Regions.Values.Select(reader.Describe).ToList(),
-                changes.Sites.Values.Select(SiteChangeDto.From).ToList());
+                changes.Sites.Values.Select(SiteChangeDto.From).ToList(),
+                changes.Alarms.Values.Select(AlarmDto.From).ToList());
             try
             {
                 await (sinks.TryGetValue(connectionId, out var deliver)
@@ -267,5 +284,16 @@ public sealed class SituationRelay(
         public Dictionary<string, SiteChange> Sites { get; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, RegionChange> Regions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The latest view of each alarm that changed, whichever grain reported it.</summary>
+        public Dictionary<string, AlarmView> Alarms { get; } = new(StringComparer.Ordinal);
+
+        public void AddAlarms(IReadOnlyList<AlarmView>? alarms)
+        {
+            foreach (var alarm in alarms ?? [])
+            {
+                Alarms[alarm.Id] = alarm;
+            }
+        }
     }
 }

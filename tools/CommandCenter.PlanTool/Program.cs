@@ -1,0 +1,3 @@
+using CommandCenter.PlanTool;
+
+return await PlanCommands.Run(args, Console.Out, Console.Error);
