@@ -20,7 +20,7 @@ public sealed class ProbeTests
         Assert.True(result.Reachable, result.Error);
         Assert.False(result.Frozen);
         Assert.False(result.Stalled, $"{result}");
-        Assert.InRange(result.Fps ?? 0, 20, 30);
+        Assert.InRange(result.Fps ?? 0, 15, 30);
     }
 
     [Fact]
