@@ -12,6 +12,7 @@ using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
+using CommandCenter.Server.Video;
 using CommandCenter.Simulator;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ public static class CommandCenterHosting
         builder.AddSecurity();
         builder.AddEdgeIngest();
         builder.AddSituationPush();
+        builder.AddVideo();
         builder.AddExamPlan();
         builder.AddCustody();
         builder.AddSimulation();
@@ -62,6 +64,7 @@ public static class CommandCenterHosting
         app.MapHistory();
         app.MapTelemetry();
         app.MapHub<SituationHub>(SituationHub.Path);
+        app.MapVideo();
         app.MapDashboard();
         return app;
     }

@@ -4,6 +4,7 @@ using CommandCenter.Abstractions;
 using CommandCenter.Contracts.Parsing;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Server.Hosting;
+using CommandCenter.Server.Video;
 using Microsoft.Extensions.Options;
 
 namespace CommandCenter.Server.Ingest;
@@ -24,10 +25,12 @@ public sealed class IngestPipeline : BackgroundService
     private readonly IngestStats _stats;
     private readonly IngestOptions _options;
     private readonly TimeProvider _time;
+    private readonly EdgeCameraFeed? _cameras;
 
-    public IngestPipeline(GrainRouter router, IngestStats stats, IOptions<IngestOptions> options, TimeProvider time)
+    public IngestPipeline(GrainRouter router, IngestStats stats, IOptions<IngestOptions> options, TimeProvider time, EdgeCameraFeed? cameras = null)
     {
         _router = router;
+        _cameras = cameras;
         _stats = stats;
         _options = options.Value;
         _time = time;
@@ -152,6 +155,7 @@ public sealed class IngestPipeline : BackgroundService
                     if (window.Add(reading.MsgId))
                     {
                         fresh.Add(_mapper.Map(reading, raw.ReceivedAt));
+                        _cameras?.Observe(message.SiteId, reading);
                     }
                 }
 

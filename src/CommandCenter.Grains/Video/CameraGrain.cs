@@ -1,0 +1,81 @@
+using CommandCenter.Abstractions.Video;
+
+namespace CommandCenter.Grains.Video;
+
+/// <summary>One camera: its registration (plan or edge) and the center's view of its health and recording.</summary>
+internal sealed class CameraGrain([PersistentState("camera")] IPersistentState<CameraState> state, TimeProvider time)
+    : Grain, ICameraGrain
+{
+    public async Task<bool> Register(CameraRegistration registration)
+    {
+        var s = state.State;
+        var marked = registration.RecordingMarked ?? s.RecordingMarked;
+        if (s.StreamUrl == registration.StreamUrl && s.Room == registration.Room && s.Source == registration.Source && s.RecordingMarked == marked)
+        {
+            return false;
+        }
+
+        s.RegisteredAt ??= time.GetUtcNow();
+        s.StreamUrl = registration.StreamUrl;
+        s.Room = registration.Room;
+        s.Source = registration.Source;
+        s.RecordingMarked = marked;
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public Task<CameraView?> GetView()
+    {
+        var s = state.State;
+        if (s.StreamUrl is null)
+        {
+            return Task.FromResult<CameraView?>(null);
+        }
+
+        CameraIds.TryParse(this.GetPrimaryKeyString(), out var siteId, out var deviceId);
+        return Task.FromResult<CameraView?>(new CameraView(this.GetPrimaryKeyString(), siteId, deviceId, s.Room, s.StreamUrl,
+            s.Source ?? "edge", s.RecordingMarked, s.Recording, s.Health, s.LastRecordingFailure, s.RegisteredAt ?? time.GetUtcNow()));
+    }
+
+    public async Task<CameraHealth?> ReportHealth(CameraHealth health)
+    {
+        var previous = state.State.Health;
+        state.State.Health = health;
+        if (previous is null || previous.Ok != health.Ok || previous.Online != health.Online || previous.Frozen != health.Frozen)
+        {
+            await state.WriteStateAsync();
+        }
+
+        return previous;
+    }
+
+    public async Task MarkForRecording(bool record)
+    {
+        state.State.RecordingMarked = record;
+        await state.WriteStateAsync();
+    }
+
+    public async Task ReportRecording(bool recording, RecordingFailure? failure)
+    {
+        state.State.Recording = recording;
+        if (failure is not null)
+        {
+            state.State.LastRecordingFailure = failure;
+        }
+
+        await state.WriteStateAsync();
+    }
+}
+
+[GenerateSerializer]
+internal sealed class CameraState
+{
+    [Id(0)] public string? StreamUrl { get; set; }
+    [Id(1)] public string? Room { get; set; }
+    [Id(2)] public string? Source { get; set; }
+    [Id(3)] public bool RecordingMarked { get; set; }
+    [Id(4)] public bool Recording { get; set; }
+    [Id(5)] public CameraHealth? Health { get; set; }
+    [Id(6)] public RecordingFailure? LastRecordingFailure { get; set; }
+    [Id(7)] public DateTimeOffset? RegisteredAt { get; set; }
+}
