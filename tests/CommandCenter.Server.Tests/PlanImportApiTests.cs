@@ -10,11 +10,11 @@ namespace CommandCenter.Server.Tests;
 /// <summary>POST /api/v1/plan: a plan is imported whole or not at all, the same plan twice changes nothing, every problem has its line.</summary>
 public sealed class PlanImportApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {
-    private static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "plans", "hunan-2026-gaokao");
+    internal static readonly string Sample = Path.Combine(AppContext.BaseDirectory, "plans", "hunan-2026-gaokao");
 
     private RunningServer Server => fixture.Server;
 
-    private static ByteArrayContent Zip(Func<string, string, string>? edit = null)
+    internal static ByteArrayContent Zip(Func<string, string, string>? edit = null)
     {
         using var stream = new MemoryStream();
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))

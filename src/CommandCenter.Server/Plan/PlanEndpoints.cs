@@ -35,7 +35,8 @@ public static class PlanEndpoints
             return Results.Ok(new PlanDto(summary, new PhaseDto(phase.Phase, phase.SessionId), plan.Sessions, plan.Thresholds));
         });
 
-        app.MapPost("/api/v1/plan", async (HttpContext http, PlanImporter importer, AuditTrail audit, Regions.RegionCatalog catalog) =>
+        app.MapPost("/api/v1/plan", async (HttpContext http, PlanImporter importer, AuditTrail audit, Regions.RegionCatalog catalog,
+            AccountAdministration accounts, IGrainFactory grains) =>
         {
             var scope = AccessScope.Of(http.User);
             if (!(scope.Role == Role.Administrator || (scope.Role == Role.ProvincialCommander && scope.SeesProvince(catalog))))
@@ -62,7 +63,10 @@ public static class PlanEndpoints
             var summary = result.Summary!;
             await audit.Record(http, "plan_import", summary.ExamId,
                 $"{result.Outcome} v{summary.Version} {summary.Fingerprint[..12]}: {summary.Sites} sites, {summary.Rooms} rooms, {summary.Sessions} sessions");
-            return Results.Ok(new { outcome = result.Outcome, summary });
+            // Inspectors' site assignments come with the plan: their accounts' scopes follow it (each change audited).
+            var plan = await grains.GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).GetPlan();
+            var inspectors = plan is null ? [] : await accounts.AssignInspectors(plan, AdminActor.Of(http));
+            return Results.Ok(new { outcome = result.Outcome, summary, inspectorsAssigned = inspectors });
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         return app;

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CommandCenter.Abstractions.Plan;
 using CommandCenter.Abstractions.Security;
 using CommandCenter.Grains.Security;
 using CommandCenter.Regions;
@@ -88,6 +89,33 @@ public sealed class AccountAdministration(
         stamps.Forget(name);
         await Audit(actor, "password_reset", name, null);
         return new AdminOutcome(204, null);
+    }
+
+    /// <summary>
+    /// Gives each inspector account named in the plan (staff with an account) exactly the sites the plan
+    /// assigns them; accounts that do not exist or are not inspectors are left alone. Returns the names changed.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AssignInspectors(ExamPlan plan, AdminActor actor)
+    {
+        var changed = new List<string>();
+        foreach (var staff in plan.Staff.Where(s => s.Role == StaffRole.Inspector && s.Account is { Length: > 0 }))
+        {
+            var name = staff.Account!.Trim().ToLowerInvariant();
+            var account = await SignInService.Grain(grains, name).Get();
+            var sites = plan.Inspectors.Where(i => i.StaffId == staff.StaffId).Select(i => i.SiteId).Distinct().Order(StringComparer.Ordinal).ToList();
+            if (account is not { Role: Role.PatrolInspector } || sites.Count == 0 || account.Scope.Sites.SequenceEqual(sites))
+            {
+                continue;
+            }
+
+            var outcome = await Update(name, new AccountRequest(name, account.DisplayName, account.Role, new AccountScope(null, sites, []), null, account.Disabled), actor);
+            if (outcome.Ok)
+            {
+                changed.Add(name);
+            }
+        }
+
+        return changed;
     }
 
     private Task Audit(AdminActor actor, string action, string target, string? detail) =>
