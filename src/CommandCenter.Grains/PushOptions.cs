@@ -8,4 +8,11 @@ public sealed class PushOptions
 
     /// <summary>An observer that does not renew its subscription within this time is dropped.</summary>
     public TimeSpan ObserverExpiry { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>
+    /// How often a silo renews its subscriptions. Short on purpose: a grain that was deactivated and
+    /// came back (storage conflict, failover) has lost its observers, and a renewal is what reconnects
+    /// the screens watching it. One call per watched grain per interval.
+    /// </summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -29,7 +29,7 @@ public sealed record LiveUpdate(
 /// already merged, ≤ 4 a second) and to at most one site for the site panel. Scope is applied
 /// here, on the server: a site outside it never enters this object.
 /// </summary>
-public sealed class LiveSituation(SituationRelay relay, SituationReader reader, SiteDirectory directory) : IAsyncDisposable
+public sealed class LiveSituation(SituationRelay relay, SituationReader reader, SiteDirectory directory, ILogger<LiveSituation> logger) : IAsyncDisposable
 {
     private const int EventCount = 50;
 
@@ -201,7 +201,15 @@ public sealed class LiveSituation(SituationRelay relay, SituationReader reader, 
             var update = new LiveUpdate(changes.ServerTime, changed, events, sites, alarms);
             foreach (var handler in handlers.GetInvocationList().Cast<Func<LiveUpdate, Task>>())
             {
-                await handler(update);
+                try
+                {
+                    await handler(update);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // One screen's failure must not stop the others' updates; it is an error worth seeing.
+                    logger.LogError(ex, "A dashboard could not apply a live update");
+                }
             }
         }
     }

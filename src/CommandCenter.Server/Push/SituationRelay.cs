@@ -26,6 +26,8 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, HashSet<string>> _connectionsByTopic = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ChangesDto, Task>> _localSinks = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _grainSubscribed = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _topicTurns = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
     private volatile bool _renewNow;
 
@@ -57,7 +59,7 @@ public sealed class SituationRelay(
 
         if (first)
         {
-            await Observable(topic).Subscribe(Self);
+            await SyncGrainSubscription(topic);
         }
     }
 
@@ -65,7 +67,50 @@ public sealed class SituationRelay(
     {
         if (Remove(connectionId, topic.Name))
         {
-            await Observable(topic).Unsubscribe(Self);
+            await SyncGrainSubscription(topic);
+        }
+    }
+
+    /// <summary>
+    /// Brings the grain's subscription in line with whether anyone here watches the topic, one call per
+    /// topic at a time. A page that leaves while the next one arrives would otherwise send an unsubscribe
+    /// and a subscribe concurrently, which may reach the grain in either order and leave the newcomer deaf
+    /// until the next renewal.
+    /// </summary>
+    private async Task SyncGrainSubscription(SituationTopic topic)
+    {
+        var turn = _topicTurns.GetOrAdd(topic.Name, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync();
+        try
+        {
+            bool wanted, subscribed;
+            lock (_gate)
+            {
+                wanted = _connectionsByTopic.ContainsKey(topic.Name);
+                subscribed = _grainSubscribed.Contains(topic.Name);
+            }
+
+            if (wanted && !subscribed)
+            {
+                await Observable(topic).Subscribe(Self);
+                lock (_gate)
+                {
+                    _grainSubscribed.Add(topic.Name);
+                }
+            }
+            else if (!wanted && subscribed)
+            {
+                lock (_gate)
+                {
+                    _grainSubscribed.Remove(topic.Name);
+                }
+
+                await Observable(topic).Unsubscribe(Self);
+            }
+        }
+        finally
+        {
+            turn.Release();
         }
     }
 
@@ -109,7 +154,7 @@ public sealed class SituationRelay(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = push.Value.FlushInterval;
-        var renewEvery = push.Value.ObserverExpiry / 3;
+        var renewEvery = push.Value.RenewInterval < push.Value.ObserverExpiry / 3 ? push.Value.RenewInterval : push.Value.ObserverExpiry / 3;
         var lastRenewal = time.GetTimestamp();
         using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -161,7 +206,7 @@ public sealed class SituationRelay(
             }
             catch (Exception ex)
             {
-                logger.LogDebug(ex, "Push to {Connection} failed", connectionId);
+                logger.LogWarning(ex, "Push to {Connection} failed", connectionId);
             }
         }
     }

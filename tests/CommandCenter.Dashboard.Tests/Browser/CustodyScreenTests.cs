@@ -48,8 +48,9 @@ public sealed class CustodyScreenTests(OneMapServer fixture) : IClassFixture<One
         Assert.Contains("运送途中", await found.InnerTextAsync());
 
         await page.Page.ReloadAsync();
+        await page.Page.Locator("[data-interactive=true]").WaitForAsync();
         await page.Page.Locator($"[data-in-transit] td:text('{bag}')").WaitForAsync();
-        Assert.Contains("1", await page.Page.InnerTextAsync("[data-bag-states] li[data-state=InTransit] b"));
+        await page.Page.Locator("[data-bag-states] li[data-state=InTransit] b:text('1')").WaitForAsync();
         await page.Page.SetViewportSizeAsync(1920, 1080);
         await page.ScreenshotAsync("custody-1920x1080");
     }
