@@ -25,16 +25,13 @@ public static class BagEndpoints
     {
         var bags = app.MapGroup("/api/v1/bags");
 
-        bags.MapGet("/{bagId}", async (string bagId, IGrainFactory grains, HttpContext http) =>
-        {
-            var detail = Identifiers.IsDeviceId(bagId) ? await grains.GetGrain<IPaperBagGrain>(bagId).GetDetail() : null;
-            // Out of scope answers like unknown: a bag id must not reveal where papers are.
-            return detail is not null && AccessScope.Of(http.User).CanReadSite(detail.Spec.SiteId)
+        // Out of scope answers like unknown: a bag id must not reveal where papers are.
+        bags.MapGet("/{bagId}", async (string bagId, CustodyDesk desk, HttpContext http) =>
+            await desk.Find(bagId, AccessScope.Of(http.User)) is { } detail
                 ? Results.Ok(detail)
-                : Results.Problem($"No bag '{Trim(bagId)}' in your scope.", statusCode: 404, title: "Bag not found");
-        });
+                : Results.Problem($"No bag '{Trim(bagId)}' in your scope.", statusCode: 404, title: "Bag not found"));
 
-        bags.MapGet("", async (string? state, string? region, string? siteId, bool? missing, IGrainFactory grains, RegionCatalog catalog, TimeProvider time, HttpContext http) =>
+        bags.MapGet("", async (string? state, string? region, string? siteId, bool? missing, IGrainFactory grains, CustodyDesk desk, RegionCatalog catalog, TimeProvider time, HttpContext http) =>
         {
             var scope = AccessScope.Of(http.User);
             BagState? wanted = null;
@@ -83,8 +80,7 @@ public static class BagEndpoints
                 counties = scope.Sites.Select(RegionCodes.CountyOfSite).Distinct(StringComparer.Ordinal);
             }
 
-            var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IBagIndexGrain>(c).List(wanted)));
-            var found = lists.SelectMany(l => l);
+            IEnumerable<BagSummary> found = await desk.ListIn(counties, wanted, scope);
             if (missing == true)
             {
                 var plan = await grains.GetGrain<Abstractions.Plan.IExamPlanGrain>(Abstractions.Plan.IExamPlanGrain.CurrentKey).GetPlan();
@@ -92,7 +88,7 @@ public static class BagEndpoints
             }
 
             return Results.Ok(found
-                .Where(b => (siteId is null || b.SiteId == siteId) && scope.CanReadSite(b.SiteId))
+                .Where(b => siteId is null || b.SiteId == siteId)
                 .OrderBy(b => b.SiteId, StringComparer.Ordinal).ThenBy(b => b.BagId, StringComparer.Ordinal));
         });
 
@@ -136,11 +132,10 @@ public static class BagEndpoints
             return Results.Ok(new { registered = specs.Count - conflicts.Count, conflicts });
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        bags.MapPost("/{bagId}/approve", async (string bagId, ApprovalRequest? request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        bags.MapPost("/{bagId}/approve", async (string bagId, ApprovalRequest? request, IGrainFactory grains, CustodyDesk desk, AuditTrail audit, HttpContext http) =>
         {
             var scope = AccessScope.Of(http.User);
-            var detail = Identifiers.IsDeviceId(bagId) ? await grains.GetGrain<IPaperBagGrain>(bagId).GetDetail() : null;
-            if (detail is null || !scope.CanReadSite(detail.Spec.SiteId))
+            if (await desk.Find(bagId, scope) is null)
             {
                 return Results.Problem($"No bag '{Trim(bagId)}' in your scope.", statusCode: 404, title: "Bag not found");
             }

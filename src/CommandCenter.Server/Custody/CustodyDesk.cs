@@ -29,6 +29,12 @@ public sealed class CustodyDesk(IGrainFactory grains, RegionCatalog catalog, Aud
         var counties = region is not null ? CustodyScope.CountiesOf(region, catalog) : scope.RegionCode is { } home
             ? CustodyScope.CountiesOf(home, catalog)
             : scope.Sites.Select(RegionCodes.CountyOfSite).Distinct(StringComparer.Ordinal);
+        return await ListIn(counties, state, scope);
+    }
+
+    /// <summary>Bags the indexes of <paramref name="counties"/> hold that the scope may read, optionally in one state.</summary>
+    public async Task<IReadOnlyList<BagSummary>> ListIn(IEnumerable<string> counties, BagState? state, AccessScope scope)
+    {
         var lists = await Task.WhenAll(counties.Select(c => grains.GetGrain<IBagIndexGrain>(c).List(state)));
         return lists.SelectMany(l => l).Where(b => scope.CanReadSite(b.SiteId)).ToList();
     }

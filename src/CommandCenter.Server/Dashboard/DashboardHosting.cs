@@ -42,10 +42,7 @@ public static class DashboardHosting
             if (Normalize(http.Request.Query["lang"]) is { } lang)
             {
                 // The Blazor circuit's own connection carries no query string: the cookie takes the choice there.
-                http.Response.Cookies.Append(LanguageCookie, lang, new CookieOptions
-                {
-                    HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365),
-                });
+                RememberLanguage(http, lang);
             }
 
             return next(http);
@@ -79,15 +76,17 @@ public static class DashboardHosting
         // The language switch: sets the cookie and returns to the (local) page it came from.
         app.MapGet("/culture/set", (HttpContext http, string? lang, string? returnUrl) =>
         {
-            var chosen = Normalize(lang) ?? "zh-CN";
-            http.Response.Cookies.Append(LanguageCookie, chosen, new CookieOptions
-            {
-                HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365),
-            });
+            RememberLanguage(http, Normalize(lang) ?? "zh-CN");
             return Results.LocalRedirect(returnUrl is { Length: > 0 } url && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) ? url : "/");
         }).AllowAnonymous();
         return app;
     }
+
+    private static void RememberLanguage(HttpContext http, string lang) =>
+        http.Response.Cookies.Append(LanguageCookie, lang, new CookieOptions
+        {
+            HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = http.Request.IsHttps, MaxAge = TimeSpan.FromDays(365),
+        });
 
     private static ProviderCultureResult? LanguageOf(HttpContext http)
     {
