@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bunit;
+using CommandCenter.Abstractions;
 using CommandCenter.Abstractions.Video;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Server.Api;
