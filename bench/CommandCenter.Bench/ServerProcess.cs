@@ -24,6 +24,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>Stops echoing the server's warnings (a cluster being taken down complains about its dead peers).</summary>
+    public bool Quiet { get; set; }
+
     public static async Task<ServerProcess> StartAsync(int mqttPort, int ingestConnections = 1, params string[] extraArgs)
     {
         var root = RepoRoot();
@@ -53,11 +56,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal))) Console.Error.WriteLine("server: " + line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("server: " + line); };
+        ServerProcess? self = null;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && self?.Quiet != true && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal))) Console.Error.WriteLine("server: " + line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && self?.Quiet != true) Console.Error.WriteLine("server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        self = server;
         using var http = new HttpClient { BaseAddress = server.Url };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

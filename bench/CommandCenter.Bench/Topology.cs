@@ -89,8 +89,13 @@ internal sealed class Topology : IAsyncDisposable
         }
     }
 
-    private static async Task Dispose(IEnumerable<ServerProcess> servers, string? localDir)
+    private static async Task Dispose(IReadOnlyList<ServerProcess> servers, string? localDir)
     {
+        foreach (var server in servers)
+        {
+            server.Quiet = true;
+        }
+
         foreach (var server in servers)
         {
             await server.DisposeAsync();
