@@ -31,7 +31,8 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         var root = RepoRoot();
         var project = Path.Combine(root, "src", "CommandCenter.Server");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "CommandCenter.Server.dll");
+        // CC_BENCH_SERVER_DIR: a copy of the build output, so that a rebuild during a long run cannot swap the server under it.
+        var dll = Path.Combine(Environment.GetEnvironmentVariable("CC_BENCH_SERVER_DIR") is { Length: > 0 } copy ? copy : Path.Combine(project, "bin", "Release", "net10.0"), "CommandCenter.Server.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build the server first: dotnet build -c Release", dll);
