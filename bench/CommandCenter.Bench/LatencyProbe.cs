@@ -40,16 +40,17 @@ internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IRead
         await _hub.StartAsync();
         foreach (var site in sites)
         {
-            for (var attempt = 1; ; attempt++)
+            // A server too busy to activate the site within two tries is not waited for: that site's probes then count as lost.
+            for (var attempt = 1; attempt <= 2; attempt++)
             {
                 try
                 {
                     await _hub.InvokeAsync<JsonElement>("SubscribeSite", site);
                     break;
                 }
-                catch (HubException) when (attempt < 5)
+                catch (HubException e)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2));
+                    Console.Error.WriteLine($"probe: SubscribeSite {site} failed (try {attempt}): {e.Message}");
                 }
             }
         }

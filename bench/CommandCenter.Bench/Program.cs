@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -77,10 +78,20 @@ async Task<StepResult> RunStep(double intervalSeconds)
     await Task.Delay(TimeSpan.FromSeconds(3)); // sites announce themselves before the probe subscribes
     await using var probe = new LatencyProbe(server.Url, server.Token, topology.MqttPort, probeSites);
     var probing = Task.CompletedTask;
+    string? probeError = null;
     if (options.ProbesPerSecond > 0)
     {
-        await probe.StartAsync();
-        probing = probe.RunAsync(options.ProbesPerSecond, stop.Token);
+        // A server too starved to hold the probe's SignalR connection fails the step; it does not end the run.
+        try
+        {
+            await probe.StartAsync();
+            probing = probe.RunAsync(options.ProbesPerSecond, stop.Token);
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or HttpRequestException)
+        {
+            probeError = $"{e.GetType().Name}: {e.Message}";
+            Console.Error.WriteLine($"probe could not start: {probeError}");
+        }
     }
 
     await Task.Delay(options.Warmup);
@@ -91,7 +102,15 @@ async Task<StepResult> RunStep(double intervalSeconds)
     await Task.Delay(TimeSpan.FromSeconds(2));
     var (latencies, lost) = probe.Take(TimeSpan.FromSeconds(2));
     stop.Cancel();
-    await Task.WhenAll(running.ContinueWith(_ => { }), probing);
+    await running.ContinueWith(_ => { });
+    try
+    {
+        await probing;
+    }
+    catch (Exception e) when (e is HubException or InvalidOperationException or System.Net.WebSockets.WebSocketException or HttpRequestException)
+    {
+        probeError ??= $"{e.GetType().Name}: {e.Message}";
+    }
 
     clients.ForEach(c => c.Dispose());
     latencies.Sort();
@@ -109,6 +128,7 @@ async Task<StepResult> RunStep(double intervalSeconds)
         Silos: topology.Servers.Count,
         P50: Percentiles.Of(latencies, 50), P95: Percentiles.Of(latencies, 95), P99: Percentiles.Of(latencies, 99),
         Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected, Backlog: after.Backlog,
+        ProbeError: probeError,
         Agents: $"{simulation.Counters.Connects} connects, {simulation.Counters.PublishFailures} publish failures, {simulation.Counters.Skipped} skipped");
 
     // Ingest counts are per silo: the cluster's are their sum, as is the silos' CPU time.
@@ -128,13 +148,13 @@ internal sealed record Sample(DateTime At, string Backlog, long Messages, long A
 
 internal sealed record StepResult(
     SimulationMode Scale, int Sites, int Rooms, double IntervalSeconds, double OfferedUpdatesPerSecond, double MessagesPerSecond,
-    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double RedisCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, int Silos, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog, string Agents)
+    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double RedisCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, int Silos, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog, string? ProbeError, string Agents)
 {
     /// <summary>Held: p99 within 1 s, no probe lost, and ingest keeps up with what is offered.</summary>
-    public bool Held => P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
+    public bool Held => ProbeError is null && P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
 
     public override string ToString() =>
         $"{Scale} {Sites} sites/{Rooms} rooms, status every {IntervalSeconds:0.##} s: offered {OfferedUpdatesPerSecond:0} upd/s, " +
         $"accepted {UpdatesPerSecond:0} upd/s in {MessagesPerSecond:0} msg/s, latency p50/p95/p99 {P50:0}/{P95:0}/{P99:0} ms " +
-        $"({Probes} probes, {Lost} lost), CPU % of machine: {(Silos > 1 ? $"{Silos} silos" : "server")} {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, redis {RedisCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB{(Silos > 1 ? " (sum)" : "")}, rejected {Rejected}, backlog at end {Backlog}, simulated agents: {Agents} → {(Held ? "held" : "NOT held")}";
+        $"({Probes} probes, {Lost} lost), CPU % of machine: {(Silos > 1 ? $"{Silos} silos" : "server")} {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, redis {RedisCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB{(Silos > 1 ? " (sum)" : "")}, rejected {Rejected}, backlog at end {Backlog}, simulated agents: {Agents}{(ProbeError is null ? "" : $", probe failed: {ProbeError}")} → {(Held ? "held" : "NOT held")}";
 }
