@@ -13,7 +13,9 @@ internal sealed record BenchOptions(
     int ProbesPerSecond,
     bool Ceiling,
     int IngestConnections = 1,
-    bool SimulateInServer = false)
+    bool SimulateInServer = false,
+    Profile Profile = Profile.Default,
+    int Silos = 1)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -33,12 +35,14 @@ internal sealed record BenchOptions(
                 "--ceiling" => options with { Ceiling = true },
                 "--ingest-connections" => options with { IngestConnections = (int)Number() },
                 "--simulate-in-server" => options with { SimulateInServer = true },
+                "--profile" => options with { Profile = Enum.Parse<Profile>(Next(), ignoreCase: true) },
+                "--silos" => options with { Silos = (int)Number() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
         }
 
-        return options;
+        return options.Profile == Profile.Redis && !args.Contains("--silos") ? options with { Silos = 2 } : options;
     }
 
     public const string Usage = """
@@ -51,5 +55,8 @@ internal sealed record BenchOptions(
           --ceiling                  step the status rate up until p99 > 1 s or ingest falls behind
           --ingest-connections N     MQTT connections of the server's ingest ($share group), default 1
           --simulate-in-server       the server process runs the simulation itself (offered load is then estimated)
+          --profile default|redis    default: the bench's own Mosquitto + one silo, state in memory;
+                                     redis: Redis + Mosquitto from deploy/local and --silos N silos clustered on Redis
+          --silos N                  silo processes in the redis profile (default 2 there)
         """;
 }

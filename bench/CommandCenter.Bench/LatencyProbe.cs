@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using CommandCenter.Contracts.Protocol;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using MQTTnet;
 
@@ -27,6 +28,9 @@ internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IRead
         _hub = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/situation"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
+        // On a loaded machine the handshake and the first grain activations are slow: wait for them rather than fail the step.
+        _hub.HandshakeTimeout = TimeSpan.FromSeconds(60);
+        _hub.ServerTimeout = TimeSpan.FromSeconds(120);
         _hub.On<JsonElement>("changes", OnChanges);
         _hub.Closed += error =>
         {
@@ -36,7 +40,19 @@ internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IRead
         await _hub.StartAsync();
         foreach (var site in sites)
         {
-            await _hub.InvokeAsync<JsonElement>("SubscribeSite", site);
+            // A server too busy to activate the site within two tries is not waited for: that site's probes then count as lost.
+            for (var attempt = 1; attempt <= 2; attempt++)
+            {
+                try
+                {
+                    await _hub.InvokeAsync<JsonElement>("SubscribeSite", site);
+                    break;
+                }
+                catch (HubException e)
+                {
+                    Console.Error.WriteLine($"probe: SubscribeSite {site} failed (try {attempt}): {e.Message}");
+                }
+            }
         }
 
         // The broker may be busy with 400 agents (re)connecting at once: give it time, retry.

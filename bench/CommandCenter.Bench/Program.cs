@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -20,6 +21,7 @@ catch (ArgumentException e)
     return 2;
 }
 
+Console.WriteLine($"profile: {options.Profile}, {options.Silos} silo(s); load average {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
 var steps = options.Ceiling ? new[] { 10, 5, 3, 2, 1.5, 1.0, 0.75, 0.5, 0.35, 0.25 } : [options.StatusIntervalSeconds];
 var results = new List<StepResult>();
@@ -27,7 +29,7 @@ foreach (var interval in steps)
 {
     var result = await RunStep(interval);
     results.Add(result);
-    Console.WriteLine(result);
+    Console.WriteLine($"{result} (load average {File.ReadAllText("/proc/loadavg").Trim()})");
     if (options.Ceiling && !result.Held)
     {
         break;
@@ -47,17 +49,21 @@ async Task<StepResult> RunStep(double intervalSeconds)
         ? [$"--Simulation:Mode={options.Scale}", $"--Simulation:StatusInterval={interval}",
            $"--Simulation:IdChecksPerSecond={options.IdChecksPerSecond}", "--Simulation:AgentDropoutsPerHour=0"]
         : [];
-    await using var broker = await LocalMosquitto.StartAsync("max_queued_messages 200000", "max_inflight_messages 1000");
-    await using var server = await ServerProcess.StartAsync(broker.Port, options.IngestConnections, serverSimulation);
-    using var http = new HttpClient { BaseAddress = server.Url };
-    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", server.Token);
+    await using var topology = await Topology.StartAsync(options, serverSimulation);
+    var server = topology.Servers[0];
+    var clients = topology.Servers.Select(s =>
+    {
+        var client = new HttpClient { BaseAddress = s.Url };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", s.Token);
+        return client;
+    }).ToList();
     var simOptions = new SimulationOptions
     {
         Mode = options.Scale,
         StatusInterval = TimeSpan.FromSeconds(intervalSeconds),
         IdChecksPerSecond = options.IdChecksPerSecond,
         BrokerHost = "127.0.0.1",
-        BrokerPort = broker.Port,
+        BrokerPort = topology.MqttPort,
         AgentDropoutsPerHour = 0,
         StartupSpread = TimeSpan.FromSeconds(2),
     };
@@ -70,12 +76,22 @@ async Task<StepResult> RunStep(double intervalSeconds)
 
     var probeSites = model.Sites.Where((_, i) => i % Math.Max(1, model.Sites.Count / 20) == 0).Select(s => s.SiteId).Take(20).ToList();
     await Task.Delay(TimeSpan.FromSeconds(3)); // sites announce themselves before the probe subscribes
-    await using var probe = new LatencyProbe(server.Url, server.Token, broker.Port, probeSites);
+    await using var probe = new LatencyProbe(server.Url, server.Token, topology.MqttPort, probeSites);
     var probing = Task.CompletedTask;
+    string? probeError = null;
     if (options.ProbesPerSecond > 0)
     {
-        await probe.StartAsync();
-        probing = probe.RunAsync(options.ProbesPerSecond, stop.Token);
+        // A server too starved to hold the probe's SignalR connection fails the step; it does not end the run.
+        try
+        {
+            await probe.StartAsync();
+            probing = probe.RunAsync(options.ProbesPerSecond, stop.Token);
+        }
+        catch (Exception e) when (e is HubException or InvalidOperationException or System.Net.WebSockets.WebSocketException or OperationCanceledException or HttpRequestException)
+        {
+            probeError = $"{e.GetType().Name}: {e.Message}";
+            Console.Error.WriteLine($"probe could not start: {probeError}");
+        }
     }
 
     await Task.Delay(options.Warmup);
@@ -86,8 +102,17 @@ async Task<StepResult> RunStep(double intervalSeconds)
     await Task.Delay(TimeSpan.FromSeconds(2));
     var (latencies, lost) = probe.Take(TimeSpan.FromSeconds(2));
     stop.Cancel();
-    await Task.WhenAll(running.ContinueWith(_ => { }), probing);
+    await running.ContinueWith(_ => { });
+    try
+    {
+        await probing;
+    }
+    catch (Exception e) when (e is HubException or InvalidOperationException or System.Net.WebSockets.WebSocketException or HttpRequestException)
+    {
+        probeError ??= $"{e.GetType().Name}: {e.Message}";
+    }
 
+    clients.ForEach(c => c.Dispose());
     latencies.Sort();
     var seconds = (after.At - before.At).TotalSeconds;
     return new StepResult(
@@ -97,33 +122,39 @@ async Task<StepResult> RunStep(double intervalSeconds)
         UpdatesPerSecond: (after.Accepted - before.Accepted) / seconds,
         CpuPercentOfMachine: 100 * (after.Cpu - before.Cpu) / seconds / Environment.ProcessorCount,
         BrokerCpuPercent: 100 * (after.BrokerCpu - before.BrokerCpu) / seconds / Environment.ProcessorCount,
+        RedisCpuPercent: 100 * (after.RedisCpu - before.RedisCpu) / seconds / Environment.ProcessorCount,
         SimulatorCpuPercent: 100 * (after.SimulatorCpu - before.SimulatorCpu) / seconds / Environment.ProcessorCount,
-        PeakMemoryMiB: server.PeakMemoryMiB(),
+        PeakMemoryMiB: topology.Servers.Sum(s => s.PeakMemoryMiB()),
+        Silos: topology.Servers.Count,
         P50: Percentiles.Of(latencies, 50), P95: Percentiles.Of(latencies, 95), P99: Percentiles.Of(latencies, 99),
         Probes: latencies.Count, Lost: lost, Rejected: after.Rejected - before.Rejected, Backlog: after.Backlog,
+        ProbeError: probeError,
         Agents: $"{simulation.Counters.Connects} connects, {simulation.Counters.PublishFailures} publish failures, {simulation.Counters.Skipped} skipped");
 
+    // Ingest counts are per silo: the cluster's are their sum, as is the silos' CPU time.
     async Task<Sample> Snapshot()
     {
-        var stats = await http.GetFromJsonAsync<JsonElement>("/api/v1/ingest/stats");
-        return new Sample(DateTime.UtcNow, stats.GetProperty("backlog").ToString(), stats.GetProperty("messages").GetInt64(),
-            stats.GetProperty("accepted").GetInt64(), stats.GetProperty("rejectedTotal").GetInt64(),
-            simulation.DeviceUpdatesPublished + simulation.EventsPublished, server.CpuSeconds(),
-            ServerProcess.CpuSecondsOf(broker.Pid), ServerProcess.CpuSecondsOf(Environment.ProcessId));
+        var stats = await Task.WhenAll(clients.Select(c => c.GetFromJsonAsync<JsonElement>("/api/v1/ingest/stats")));
+        long Sum(string name) => stats.Sum(s => s.GetProperty(name).GetInt64());
+        return new Sample(DateTime.UtcNow, string.Join(" | ", stats.Select(s => s.GetProperty("backlog").ToString())), Sum("messages"),
+            Sum("accepted"), Sum("rejectedTotal"),
+            simulation.DeviceUpdatesPublished + simulation.EventsPublished, topology.Servers.Sum(s => s.CpuSeconds()),
+            ServerProcess.CpuSecondsOf(topology.BrokerPid), topology.RedisPid is { } redis ? ServerProcess.CpuSecondsOf(redis) : 0,
+            ServerProcess.CpuSecondsOf(Environment.ProcessId));
     }
 }
 
-internal sealed record Sample(DateTime At, string Backlog, long Messages, long Accepted, long Rejected, long Offered, double Cpu, double BrokerCpu, double SimulatorCpu);
+internal sealed record Sample(DateTime At, string Backlog, long Messages, long Accepted, long Rejected, long Offered, double Cpu, double BrokerCpu, double RedisCpu, double SimulatorCpu);
 
 internal sealed record StepResult(
     SimulationMode Scale, int Sites, int Rooms, double IntervalSeconds, double OfferedUpdatesPerSecond, double MessagesPerSecond,
-    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog, string Agents)
+    double UpdatesPerSecond, double CpuPercentOfMachine, double BrokerCpuPercent, double RedisCpuPercent, double SimulatorCpuPercent, double PeakMemoryMiB, int Silos, double P50, double P95, double P99, int Probes, int Lost, long Rejected, string Backlog, string? ProbeError, string Agents)
 {
     /// <summary>Held: p99 within 1 s, no probe lost, and ingest keeps up with what is offered.</summary>
-    public bool Held => P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
+    public bool Held => ProbeError is null && P99 <= 1000 && Lost == 0 && UpdatesPerSecond >= 0.95 * OfferedUpdatesPerSecond;
 
     public override string ToString() =>
         $"{Scale} {Sites} sites/{Rooms} rooms, status every {IntervalSeconds:0.##} s: offered {OfferedUpdatesPerSecond:0} upd/s, " +
         $"accepted {UpdatesPerSecond:0} upd/s in {MessagesPerSecond:0} msg/s, latency p50/p95/p99 {P50:0}/{P95:0}/{P99:0} ms " +
-        $"({Probes} probes, {Lost} lost), CPU % of machine: server {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB, rejected {Rejected}, backlog at end {Backlog}, simulated agents: {Agents} → {(Held ? "held" : "NOT held")}";
+        $"({Probes} probes, {Lost} lost), CPU % of machine: {(Silos > 1 ? $"{Silos} silos" : "server")} {CpuPercentOfMachine:0}, mosquitto {BrokerCpuPercent:0}, redis {RedisCpuPercent:0}, simulator+probe {SimulatorCpuPercent:0}; server peak RSS {PeakMemoryMiB:0} MiB{(Silos > 1 ? " (sum)" : "")}, rejected {Rejected}, backlog at end {Backlog}, simulated agents: {Agents}{(ProbeError is null ? "" : $", probe failed: {ProbeError}")} → {(Held ? "held" : "NOT held")}";
 }

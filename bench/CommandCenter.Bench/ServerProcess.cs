@@ -24,11 +24,15 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
+    /// <summary>Stops echoing the server's warnings (a cluster being taken down complains about its dead peers).</summary>
+    public bool Quiet { get; set; }
+
     public static async Task<ServerProcess> StartAsync(int mqttPort, int ingestConnections = 1, params string[] extraArgs)
     {
         var root = RepoRoot();
         var project = Path.Combine(root, "src", "CommandCenter.Server");
-        var dll = Path.Combine(project, "bin", "Release", "net10.0", "CommandCenter.Server.dll");
+        // CC_BENCH_SERVER_DIR: a copy of the build output, so that a rebuild during a long run cannot swap the server under it.
+        var dll = Path.Combine(Environment.GetEnvironmentVariable("CC_BENCH_SERVER_DIR") is { Length: > 0 } copy ? copy : Path.Combine(project, "bin", "Release", "net10.0"), "CommandCenter.Server.dll");
         if (!File.Exists(dll))
         {
             throw new FileNotFoundException("build the server first: dotnet build -c Release", dll);
@@ -53,11 +57,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal))) Console.Error.WriteLine("server: " + line); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line) Console.Error.WriteLine("server: " + line); };
+        ServerProcess? self = null;
+        process.OutputDataReceived += (_, e) => { if (e.Data is { } line && self?.Quiet != true && (line.Contains("fail:", StringComparison.Ordinal) || line.Contains("warn:", StringComparison.Ordinal))) Console.Error.WriteLine("server: " + line); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && self?.Quiet != true) Console.Error.WriteLine("server: " + line); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        self = server;
         using var http = new HttpClient { BaseAddress = server.Url };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

@@ -8,6 +8,7 @@
 #   --*-port N       fixed port; without it the first free port from 6390 / 1893 / 8096 is taken
 #   --only LIST      start only these services (comma-separated)
 #   CC_START_TIMEOUT seconds to wait for each service to answer (default 30)
+#   CC_MOSQUITTO_EXTRA_CONF  more mosquitto.conf lines (newline-separated), e.g. max_queued_messages 0
 #
 # Then:  source DIR/env.sh   # CC_TEST_REDIS, CC_TEST_MQTT_HOST/PORT, CC_TEST_INFLUX_URL
 # Stop:  deploy/local/stop.sh --dir DIR
@@ -190,6 +191,8 @@ persistence false
 log_dest stderr
 log_timestamp_format %Y-%m-%dT%H:%M:%S
 EOF
+    # Extra lines for a run of one's own (the benchmark lifts the queue limits).
+    if [[ -n "${CC_MOSQUITTO_EXTRA_CONF:-}" ]]; then printf '%s\n' "$CC_MOSQUITTO_EXTRA_CONF" >>"$dir/mosquitto/mosquitto.conf"; fi
     launch mosquitto "$dir/mosquitto.log" mosquitto -c "$dir/mosquitto/mosquitto.conf"
 fi
 

@@ -52,6 +52,7 @@ internal sealed class SiteGrain(
     private string? _agentVersion;
     private DateTimeOffset? _presenceAt;
     private IHistorySink? _history;
+    private DateTimeOffset _rolledUp;
 
     private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + FlowTotal
         + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0, AlarmsOpen = _rules.Book.UnclosedCount };
@@ -85,6 +86,7 @@ internal sealed class SiteGrain(
         {
             await SweepOffline();
             await EvaluateRules();
+            await RollUp();
         }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
 
         Restore(state.State);
@@ -263,6 +265,30 @@ internal sealed class SiteGrain(
         {
             await _history.DeviceEvent(ev);
         }
+    }
+
+    // Once per roll-up slot: device counts and clock offsets as a time series (state changes alone
+    // cannot show a clock drifting while it stays "ok"). Offline clocks are left out: their offset is stale.
+    private async Task RollUp()
+    {
+        if (_history is null || !_known)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var slot = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % _history.RollupInterval.Ticks), TimeSpan.Zero);
+        if (slot <= _rolledUp)
+        {
+            return;
+        }
+
+        _rolledUp = slot;
+        var clocks = _rules.Facts.Devices.Values
+            .Where(d => d.Kind == DeviceKind.Clock && d.OffsetMs is not null && d.State != DeviceState.Offline)
+            .Select(d => new ClockReading(d.Room ?? "", d.Id, d.OffsetMs!.Value))
+            .ToList();
+        await _history.SiteRollup(new SiteRollup(_siteId, slot, Tally, clocks));
     }
 
     public Task ApplyPlan(SitePlan plan)

@@ -248,6 +248,19 @@ public static class UiText
         ["time"] = ("时间", "Time"),
         ["search"] = ("查询", "Search"),
         ["audit"] = ("审计日志", "Audit trail"),
+        ["history"] = ("历史", "History"),
+        ["history_last_hours"] = ("近 {0} 小时", "Last {0} h"),
+        ["back_to_live"] = ("返回实时", "Back to live"),
+        ["history_off_title"] = ("历史未开启", "History is off"),
+        ["history_off"] = ("本服务器未配置历史数据库（Influx:Url 为空），只显示实时态势。", "This server has no history database (Influx:Url is empty); only the live view is available."),
+        ["history_unavailable"] = ("历史数据库暂时无法访问，实时态势不受影响。", "The history database does not answer right now; the live view is unaffected."),
+        ["history_no_data"] = ("该时段无数据", "No data in this period"),
+        ["history_availability"] = ("设备在线率", "Device availability"),
+        ["history_devices_ok"] = ("正常设备占比", "Devices OK"),
+        ["history_clock_offset"] = ("时钟偏差", "Clock offset"),
+        ["history_clock_max_abs"] = ("最大偏差（绝对值）", "Largest offset (absolute)"),
+        ["history_clock_mean"] = ("平均偏差", "Mean offset"),
+        ["history_checkin"] = ("考生签到曲线", "Check-in curve"),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

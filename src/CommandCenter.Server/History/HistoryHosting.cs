@@ -11,6 +11,7 @@ public static class HistoryHosting
     {
         builder.Services.AddValidatedOptions<InfluxOptions>(builder.Configuration, InfluxOptions.Section);
         builder.Services.AddSingleton<IValidateOptions<InfluxOptions>, InfluxOptionsValidator>();
+        builder.Services.AddSingleton<HistoryReader>();
         var influx = builder.Configuration.GetSection(InfluxOptions.Section).Get<InfluxOptions>() ?? new InfluxOptions();
         if (!influx.Enabled)
         {
@@ -39,6 +40,11 @@ internal sealed class InfluxOptionsValidator : IValidateOptions<InfluxOptions>
         if (!Uri.TryCreate(options.Url, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
         {
             return ValidateOptionsResult.Fail($"Influx:Url must be an http(s) URL such as http://127.0.0.1:8086 (got '{options.Url}').");
+        }
+
+        if (options.RollupInterval < TimeSpan.FromSeconds(1) || options.RollupInterval > TimeSpan.FromHours(1))
+        {
+            return ValidateOptionsResult.Fail($"Influx:RollupInterval must be between 00:00:01 and 01:00:00 (got {options.RollupInterval}).");
         }
 
         return options.MaxRetryDelay < options.RetryDelay

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CommandCenter.Abstractions;
+using CommandCenter.Grains;
 
 namespace CommandCenter.Server.History;
 
@@ -9,6 +10,8 @@ public static class HistoryPoints
     public const string StateMeasurement = "device_state";
     public const string EventMeasurement = "device_event";
     public const string RollupMeasurement = "region_rollup";
+    public const string SiteRollupMeasurement = "site_rollup";
+    public const string ClockMeasurement = "clock_offset";
 
     public static LinePoint StateChange(string siteId, DeviceView device, DeviceState from, DateTimeOffset at)
     {
@@ -46,6 +49,30 @@ public static class HistoryPoints
         ],
         minute,
         InfluxOptions.RollupPolicy);
+
+    /// <summary>A site's roll-up: one point for the site (device counts, clock offsets summed up) and one per clock.</summary>
+    public static IEnumerable<LinePoint> SiteRollup(SiteRollup rollup)
+    {
+        var tally = rollup.Tally;
+        var fields = new List<KeyValuePair<string, object>>
+        {
+            new("devices_ok", tally.DevicesOk), new("devices_fault", tally.DevicesFault),
+            new("devices_offline", tally.DevicesOffline), new("devices_unknown", tally.DevicesUnknown),
+            new("clocks", rollup.Clocks.Count),
+        };
+        if (rollup.Clocks.Count > 0)
+        {
+            fields.Add(new("clock_offset_mean_ms", rollup.Clocks.Average(c => (double)c.OffsetMs)));
+            fields.Add(new("clock_offset_max_abs_ms", rollup.Clocks.Max(c => Math.Abs((long)c.OffsetMs))));
+        }
+
+        yield return new LinePoint(SiteRollupMeasurement, SiteTags(rollup.SiteId, null, null, null), fields, rollup.Slot, InfluxOptions.RollupPolicy);
+        foreach (var clock in rollup.Clocks)
+        {
+            yield return new LinePoint(ClockMeasurement, SiteTags(rollup.SiteId, clock.Room, "clock", clock.DeviceId),
+                [new("offset_ms", clock.OffsetMs)], rollup.Slot, InfluxOptions.RollupPolicy);
+        }
+    }
 
     private static List<KeyValuePair<string, string>> SiteTags(string siteId, string? room, string? kind, string? device)
     {

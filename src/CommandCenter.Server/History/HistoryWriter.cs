@@ -51,6 +51,16 @@ public sealed class HistoryWriter(
 
     public ValueTask DeviceEvent(EventView ev) => Enqueue(HistoryPoints.Event(ev));
 
+    public TimeSpan RollupInterval => _options.RollupInterval;
+
+    public async ValueTask SiteRollup(SiteRollup rollup)
+    {
+        foreach (var point in HistoryPoints.SiteRollup(rollup))
+        {
+            await Enqueue(point);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<LinePoint>(_options.BatchSize);
