@@ -31,7 +31,11 @@ public sealed class CustodyMapReader(IGrainFactory grains, RegionCatalog catalog
     /// <summary>How long an unfinished switch stays on the map after it was ordered.</summary>
     public static readonly TimeSpan SwitchShownFor = TimeSpan.FromHours(12);
 
+    /// <summary>Switch views are shared by this silo's screens for this long (each screen reads every 2 s).</summary>
+    public static readonly TimeSpan SwitchesFresh = TimeSpan.FromSeconds(1);
+
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, IReadOnlyList<BagSummary> Bags)> _counties = new(StringComparer.Ordinal);
+    private (DateTimeOffset At, IReadOnlyList<PaperSwitchView> Views) _switches = (DateTimeOffset.MinValue, []);
 
     /// <summary>
     /// Bag counts per child of <paramref name="region"/> (province → cities, city → counties, county → sites), or per
@@ -50,14 +54,20 @@ public sealed class CustodyMapReader(IGrainFactory grains, RegionCatalog catalog
             .ToList();
     }
 
-    /// <summary>Switches not yet acknowledged by every site, ordered within <see cref="SwitchShownFor"/>, with only the sites the scope may read.</summary>
-    public async Task<IReadOnlyList<PaperSwitchView>> ActiveSwitches(AccessScope scope)
+    /// <summary>Switches not yet acknowledged by every site (<paramref name="fresh"/>: not from the shared copy), ordered within <see cref="SwitchShownFor"/>, with only the sites the scope may read.</summary>
+    public async Task<IReadOnlyList<PaperSwitchView>> ActiveSwitches(AccessScope scope, bool fresh = false)
     {
-        var ids = await grains.GetGrain<IPaperSwitchDirectoryGrain>("all").List();
-        var since = time.GetUtcNow() - SwitchShownFor;
-        var views = await Task.WhenAll(ids.TakeLast(20).Select(id => grains.GetGrain<IPaperSwitchGrain>(id).GetView()));
-        return views.OfType<PaperSwitchView>()
-            .Where(v => !v.Complete && v.Order.OrderedAt >= since)
+        var now = time.GetUtcNow();
+        var (at, views) = _switches;
+        if (fresh || now - at >= SwitchesFresh)
+        {
+            var ids = await grains.GetGrain<IPaperSwitchDirectoryGrain>("all").List();
+            var read = await Task.WhenAll(ids.TakeLast(20).Select(id => grains.GetGrain<IPaperSwitchGrain>(id).GetView()));
+            views = read.OfType<PaperSwitchView>().Where(v => !v.Complete && v.Order.OrderedAt >= now - SwitchShownFor).ToList();
+            _switches = (now, views);
+        }
+
+        return views
             .Select(v => scope.CanReadRegion(v.Order.RegionCode) ? v : Narrowed(v, scope))
             .Where(v => v.Sites.Count > 0)
             .OrderByDescending(v => v.Order.OrderedAt)
