@@ -1,5 +1,6 @@
 using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Plan;
+using CommandCenter.Abstractions.Video;
 using Orleans.Concurrency;
 
 namespace CommandCenter.Abstractions;
@@ -89,6 +90,12 @@ public interface ISiteGrain : IGrainWithStringKey, IObservableGrain
     /// one unclosed alarm per <paramref name="key"/>, closed by a person.
     /// </summary>
     Task RaiseAlarm(string cause, string key, AlarmSeverity severity, string? room, string? detail);
+
+    /// <summary>
+    /// The center's watch of one of the site's cameras (its probe, its recorder), sent by the camera's grain on every
+    /// verdict: conditions that hold raise alarms, conditions that went away clear them.
+    /// </summary>
+    Task ReportCameraConditions(CameraConditions conditions);
 }
 
 /// <summary>A province, city or county (GB/T 2260 code as key).</summary>

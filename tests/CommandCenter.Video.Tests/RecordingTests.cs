@@ -42,6 +42,11 @@ public sealed class RecordingTests(VideoServer video) : IClassFixture<VideoServe
             a => a.EnumerateArray().Any(x => x.GetProperty("cameraId").GetString() == Camera && x.GetProperty("kind").GetString() == "recording_stopped"),
             TimeSpan.FromSeconds(15));
         Assert.Contains(alarms.EnumerateArray(), x => x.GetProperty("cameraId").GetString() == Camera && x.GetProperty("kind").GetString() == "recording_stopped");
+        // The same stop is an alarm of the alarm engine, on the camera's site.
+        var engine = await Poll.Until(() => video.Server.GetJson("/api/v1/alarms?site=43010203"),
+            a => a.EnumerateArray().Any(x => x.GetProperty("cause").GetString() == "camera_recording_stopped"), TimeSpan.FromSeconds(15));
+        Assert.Contains(engine.EnumerateArray(), x => x.GetProperty("cause").GetString() == "camera_recording_stopped"
+            && x.GetProperty("deviceId").GetString() == "rec-1");
         var camera = await video.Camera(Camera);
         Assert.Equal(JsonValueKind.Object, camera.GetProperty("lastRecordingFailure").ValueKind);
 

@@ -12,6 +12,8 @@ public static class AlarmCauses
     public const string CameraOffline = "camera_offline";
     public const string CameraNotRecording = "camera_not_recording";
     public const string CameraFrozen = "camera_frozen";
+    public const string CameraLowFps = "camera_low_fps";
+    public const string CameraRecordingStopped = "camera_recording_stopped";
     public const string IdentityMismatch = "identity_mismatch";
     public const string IdentityUnregistered = "identity_unregistered";
     public const string IdentityUnreadable = "identity_unreadable";

@@ -109,3 +109,20 @@ public static class CameraIds
         return true;
     }
 }
+
+/// <summary>
+/// What the center's own watch of a camera says now (its probe and its recorder), sent to the camera's site
+/// so the alarm rules raise and clear video alarms. All false: nothing wrong.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CameraConditions(
+    [property: Id(0)] string DeviceId,
+    [property: Id(1)] string? Room,
+    [property: Id(2)] bool Offline,
+    [property: Id(3)] bool Frozen,
+    [property: Id(4)] bool LowFps,
+    [property: Id(5)] bool RecordingStopped,
+    [property: Id(6)] string? Problem)
+{
+    public bool Any => Offline || Frozen || LowFps || RecordingStopped;
+}

@@ -1,3 +1,5 @@
+using CommandCenter.Abstractions.Video;
+
 namespace CommandCenter.Grains.Alarms;
 
 /// <summary>The site as the site-wide rules see it.</summary>
@@ -9,6 +11,9 @@ internal sealed class SiteFacts
     public DateTimeOffset? OfflineSince { get; set; }
 
     public Dictionary<string, DeviceFacts> Devices { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The center's own findings on cameras (by device id) that still hold.</summary>
+    public Dictionary<string, CameraConditions> CenterCameras { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Sessions whose zero-report (零报告) arrived.</summary>
     public HashSet<string> ZeroReports { get; } = new(StringComparer.Ordinal);

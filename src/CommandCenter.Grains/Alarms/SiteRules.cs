@@ -1,5 +1,6 @@
 using CommandCenter.Abstractions;
 using CommandCenter.Abstractions.Plan;
+using CommandCenter.Abstractions.Video;
 using CommandCenter.Grains.Alarms.Rules;
 
 namespace CommandCenter.Grains.Alarms;
@@ -78,6 +79,29 @@ internal sealed class SiteRules(string siteId, string idPrefix)
         }
     }
 
+    /// <summary>The center's verdict on one camera: checked in the camera's own scope, together with what its edge says.</summary>
+    public void OnCameraConditions(CameraConditions conditions, DateTimeOffset now)
+    {
+        if (conditions.Any)
+        {
+            Facts.CenterCameras[conditions.DeviceId] = conditions;
+        }
+        else if (!Facts.CenterCameras.Remove(conditions.DeviceId))
+        {
+            return;
+        }
+
+        var context = Context(now);
+        if (Facts.Devices.TryGetValue(conditions.DeviceId, out var device))
+        {
+            CheckDevice(device, context);
+        }
+        else
+        {
+            CheckCenterOnly(conditions.DeviceId, context);
+        }
+    }
+
     public void OnEvents(IReadOnlyList<EventView> events, DateTimeOffset now)
     {
         if (events.Count == 0)
@@ -109,6 +133,11 @@ internal sealed class SiteRules(string siteId, string idPrefix)
             CheckDevice(device, context);
         }
 
+        foreach (var id in Facts.CenterCameras.Keys.Where(id => !Facts.Devices.ContainsKey(id)).ToList())
+        {
+            CheckCenterOnly(id, context);
+        }
+
         foreach (var rule in WholeSiteRules)
         {
             Book.SetConditions("site/" + rule.GetType().Name, CheckSite(rule, context), now);
@@ -125,7 +154,24 @@ internal sealed class SiteRules(string siteId, string idPrefix)
             rule.Check(device, Facts, context, _hits);
         }
 
+        if (Facts.CenterCameras.TryGetValue(device.Id, out var center))
+        {
+            CenterCameraRule.Check(center, context, _hits);
+        }
+
         Book.SetConditions(device.Id, _hits, context.Now);
+    }
+
+    // A camera the center watches that its edge never reported (a planned camera, a test camera).
+    private void CheckCenterOnly(string deviceId, RuleContext context)
+    {
+        _hits.Clear();
+        if (Facts.CenterCameras.TryGetValue(deviceId, out var center))
+        {
+            CenterCameraRule.Check(center, context, _hits);
+        }
+
+        Book.SetConditions(deviceId, _hits, context.Now);
     }
 
     private List<CauseHit> CheckSite(ISiteRule rule, RuleContext context)

@@ -2,6 +2,7 @@ using System.Globalization;
 using CommandCenter.Abstractions;
 using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Plan;
+using CommandCenter.Abstractions.Video;
 using CommandCenter.Grains.Alarms;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Grains.Devices;
@@ -303,6 +304,19 @@ internal sealed class SiteGrain(
         _known = true;
         _rules.Book.Raise(new CauseHit(cause, key, severity, room, null, detail), time.GetUtcNow());
         _batch.MarkDirty();
+        return Task.CompletedTask;
+    }
+
+    public Task ReportCameraConditions(CameraConditions conditions)
+    {
+        // A camera alone does not make a site known (a test camera's site would turn up offline on the map); its alarm does.
+        _known |= conditions.Any;
+        _rules.OnCameraConditions(conditions, time.GetUtcNow());
+        if (_rules.Book.HasChanges)
+        {
+            _batch.MarkDirty();
+        }
+
         return Task.CompletedTask;
     }
 

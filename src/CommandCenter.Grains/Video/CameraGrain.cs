@@ -1,8 +1,12 @@
+using CommandCenter.Abstractions;
 using CommandCenter.Abstractions.Video;
 
 namespace CommandCenter.Grains.Video;
 
-/// <summary>One camera: its registration (plan or edge) and the center's view of its health and recording.</summary>
+/// <summary>
+/// One camera: its registration (plan or edge) and the center's view of its health and recording. Every verdict is
+/// passed up to the camera's site, whose alarm rules raise and clear the video alarms (the site never calls a camera).
+/// </summary>
 internal sealed class CameraGrain([PersistentState("camera")] IPersistentState<CameraState> state, TimeProvider time)
     : Grain, ICameraGrain
 {
@@ -46,24 +50,62 @@ internal sealed class CameraGrain([PersistentState("camera")] IPersistentState<C
             await state.WriteStateAsync();
         }
 
+        // Sent on every verdict, not only on a change: a site that was deactivated meanwhile learns it again.
+        await TellSite();
         return previous;
     }
 
     public async Task MarkForRecording(bool record)
     {
         state.State.RecordingMarked = record;
+        var wasStopped = state.State.RecordingStopped;
+        if (!record)
+        {
+            state.State.RecordingStopped = false;
+        }
+
         await state.WriteStateAsync();
+        if (wasStopped != state.State.RecordingStopped)
+        {
+            await TellSite();
+        }
     }
 
     public async Task ReportRecording(bool recording, RecordingFailure? failure)
     {
+        var wasStopped = state.State.RecordingStopped;
         state.State.Recording = recording;
         if (failure is not null)
         {
             state.State.LastRecordingFailure = failure;
         }
 
+        // Stopped unexpectedly until a recorder runs again (or the camera is no longer marked for recording).
+        state.State.RecordingStopped = recording ? false : failure is not null || wasStopped;
         await state.WriteStateAsync();
+        if (wasStopped != state.State.RecordingStopped)
+        {
+            await TellSite();
+        }
+    }
+
+    private Task TellSite()
+    {
+        var s = state.State;
+        if (!CameraIds.TryParse(this.GetPrimaryKeyString(), out var siteId, out var deviceId))
+        {
+            return Task.CompletedTask;
+        }
+
+        var health = s.Health;
+        var problem = s.RecordingStopped && health?.Ok != false ? s.LastRecordingFailure?.Reason : health?.Problem;
+        var conditions = new CameraConditions(deviceId, s.Room,
+            Offline: health is { Online: false },
+            Frozen: health is { Online: true, Frozen: true },
+            LowFps: health is { Online: true } && (health.LowFps || health.Stalled),
+            RecordingStopped: s.RecordingStopped,
+            problem);
+        return GrainFactory.GetGrain<ISiteGrain>(siteId).ReportCameraConditions(conditions);
     }
 }
 
@@ -78,4 +120,5 @@ internal sealed class CameraState
     [Id(5)] public CameraHealth? Health { get; set; }
     [Id(6)] public RecordingFailure? LastRecordingFailure { get; set; }
     [Id(7)] public DateTimeOffset? RegisteredAt { get; set; }
+    [Id(8)] public bool RecordingStopped { get; set; }
 }

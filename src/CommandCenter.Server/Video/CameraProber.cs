@@ -1,7 +1,4 @@
-using CommandCenter.Abstractions;
 using CommandCenter.Abstractions.Video;
-using CommandCenter.Contracts.Protocol;
-using CommandCenter.Server.Ingest;
 using CommandCenter.Video;
 using CommandCenter.Video.Probing;
 using Microsoft.Extensions.Options;
@@ -10,15 +7,15 @@ namespace CommandCenter.Server.Video;
 
 /// <summary>
 /// Probes every registered camera's stream on a schedule, at most <c>ProbeConcurrency</c> ffmpeg at a
-/// time, and stores the verdict in the camera's grain. When a camera turns offline or frozen the map
-/// hears it as the protocol's camera event (through the ingest router, like an edge event) and an
-/// alarm is raised; it recovers on the next good probe.
+/// time, and stores the verdict in the camera's grain, which passes it to the site's alarm rules (offline,
+/// frozen, low frame rate raise alarms there and clear when the cause goes). A turn to offline or frozen
+/// also turns the room's camera <c>fault</c> on the map; the next good probe turns it back.
 /// </summary>
 public sealed class CameraProber(
     CameraRegistry registry,
     IGrainFactory grains,
     StreamProbe probe,
-    GrainRouter router,
+    CenterCameraEvents events,
     VideoAlarms alarms,
     IOptions<VideoOptions> options,
     TimeProvider time,
@@ -107,9 +104,14 @@ public sealed class CameraProber(
         {
             var type = turnedOffline ? "offline" : "frozen";
             alarms.Raise(view.CameraId, "camera_" + type, health.Problem ?? type);
-            router.Add(view.SiteId, [CameraEvent(view, type)]);
+            events.Fault(view.SiteId, view.DeviceId, view.Room, type);
         }
-        else if ((health.Stalled && previous?.Stalled != true) || (health.LowFps && previous?.LowFps != true))
+        else if (previous is not null && (!previous.Online || previous.Frozen) && health.Online && !health.Frozen)
+        {
+            events.Restore(view.SiteId, view.DeviceId, view.Room);
+        }
+
+        if (health.Online && !health.Frozen && ((health.Stalled && previous?.Stalled != true) || (health.LowFps && previous?.LowFps != true)))
         {
             alarms.Raise(view.CameraId, health.Stalled ? "camera_stalled" : "camera_low_fps", health.Problem ?? "");
         }
@@ -117,11 +119,4 @@ public sealed class CameraProber(
 
     public static bool IsSimulated(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && string.Equals(uri.Host, SimulatedHost, StringComparison.OrdinalIgnoreCase);
-
-    private DeviceUpdate CameraEvent(CameraView view, string type)
-    {
-        var now = time.GetUtcNow();
-        return new DeviceUpdate($"cc-video-{Guid.NewGuid():N}", view.DeviceId, DeviceKind.Camera, view.Room, now, now, IsEvent: true,
-            DeviceUpdateMapper.StateImpliedBy(DeviceKind.Camera, type), type, null, null, $$"""{"type":"{{type}}","by":"center"}""");
-    }
 }

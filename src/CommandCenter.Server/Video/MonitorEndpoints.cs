@@ -48,82 +48,88 @@ internal static class MonitorEndpoints
             return Results.NoContent();
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        monitors.MapPut("/tour", async (string monitorId, TourRequest request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        // The next tile showing nothing of its own: what the site panel's "send to the wall" uses.
+        monitors.MapPost("/tiles", async (string monitorId, TileRequest request, VideoWall wall, HttpContext http) =>
         {
             if (BadMonitor(monitorId) is { } bad)
             {
                 return bad;
             }
 
-            if (request.Cameras is not { Count: > 0 and <= 500 } cameras || request.DwellSeconds is not (>= 5 and <= 3600))
+            if (!CameraIds.TryParse(request.CameraId, out _, out _))
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["tour"] = ["1-500 cameras and dwellSeconds 5-3600"],
-                });
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cameraId"] = ["a camera id: {siteId}.{deviceId}"] });
             }
 
-            foreach (var camera in cameras)
+            var outcome = await wall.AssignNextFree(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, request.CameraId!);
+            return outcome.Status switch
             {
-                if (await BadCamera(camera, grains, http) is { } problem)
-                {
-                    return problem;
-                }
-            }
-
-            var tour = await grains.GetGrain<IVideoMonitorGrain>(monitorId).SetTour(cameras, TimeSpan.FromSeconds(request.DwellSeconds.Value));
-            await audit.Record(http, "video_tour_set", monitorId, $"{cameras.Count} cameras, {request.DwellSeconds} s, {tour.Pages} pages");
-            return Results.Ok(tour);
+                200 => Results.Ok(Redact(outcome.View!, AccessScope.Of(http.User))),
+                409 => Results.Problem(outcome.Problem, statusCode: 409, title: "At most 9 feeds"),
+                403 => Api.SituationEndpoints.OutOfScope(http, $"camera {request.CameraId}"),
+                _ => Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Camera not found"),
+            };
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        monitors.MapDelete("/tour", async (string monitorId, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        monitors.MapPut("/tour", async (string monitorId, TourRequest request, VideoWall wall, HttpContext http) =>
         {
-            if ((BadMonitor(monitorId) ?? NotOperator(http)) is { } problem)
+            if (BadMonitor(monitorId) is { } bad)
             {
-                return problem;
+                return bad;
             }
 
-            await grains.GetGrain<IVideoMonitorGrain>(monitorId).StopTour();
-            await audit.Record(http, "video_tour_stop", monitorId);
-            return Results.NoContent();
+            var (status, problem, tour) = await wall.SetTour(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId,
+                request.Cameras ?? [], request.DwellSeconds ?? 0);
+            return Answer(http, status, problem, tour);
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        monitors.MapPost("/pins", async (string monitorId, PinRequest request, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        monitors.MapDelete("/tour", async (string monitorId, VideoWall wall, HttpContext http) =>
         {
-            if ((BadMonitor(monitorId) ?? await BadCamera(request.CameraId, grains, http)) is { } problem)
+            if (BadMonitor(monitorId) is { } bad)
             {
-                return problem;
+                return bad;
             }
 
-            var reason = (request.Reason ?? "alarm").Trim();
-            reason = reason.Length > 200 ? reason[..200] : reason;
-            var result = await grains.GetGrain<IVideoMonitorGrain>(monitorId).Pin(request.CameraId!, reason);
-            if (!result.Done)
-            {
-                return await Refused(audit, http, monitorId, 0, request.CameraId!, result.Refusal!);
-            }
-
-            if (result.PreviousAssignedBy is { } previous)
-            {
-                await grains.GetGrain<IVideoWatcherGrain>(previous).Drop(monitorId, result.Tile);
-            }
-
-            await audit.Record(http, "video_pin", $"{monitorId}/{result.Tile}", $"{request.CameraId}: {reason}");
-            return Results.Ok(result);
+            return await wall.StopTour(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId)
+                ? Results.NoContent()
+                : Api.SituationEndpoints.OutOfScope(http, "changing the video wall");
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
-        monitors.MapDelete("/pins/{cameraId}", async (string monitorId, string cameraId, IGrainFactory grains, AuditTrail audit, HttpContext http) =>
+        monitors.MapPost("/pins", async (string monitorId, PinRequest request, VideoWall wall, HttpContext http) =>
         {
-            if ((BadMonitor(monitorId) ?? NotOperator(http)) is { } problem)
+            if (BadMonitor(monitorId) is { } bad)
             {
-                return problem;
+                return bad;
             }
 
-            var removed = await grains.GetGrain<IVideoMonitorGrain>(monitorId).Unpin(cameraId);
-            await audit.Record(http, "video_unpin", monitorId, cameraId);
-            return removed ? Results.NoContent() : Results.Problem($"camera {cameraId} is not pinned on {monitorId}", statusCode: 404);
+            var (status, problem, result) = await wall.Pin(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, request.CameraId ?? "", request.Reason);
+            return Answer(http, status, problem, result);
+        }).RequireRateLimiting(SecurityHosting.WriteLimit);
+
+        monitors.MapDelete("/pins/{cameraId}", async (string monitorId, string cameraId, VideoWall wall, HttpContext http) =>
+        {
+            if (BadMonitor(monitorId) is { } bad)
+            {
+                return bad;
+            }
+
+            return await wall.Unpin(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, cameraId) switch
+            {
+                null => Api.SituationEndpoints.OutOfScope(http, "changing the video wall"),
+                true => Results.NoContent(),
+                false => Results.Problem($"camera {cameraId} is not pinned on {monitorId}", statusCode: 404),
+            };
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
     }
+
+    private static IResult Answer<T>(HttpContext http, int status, string? problem, T? value) => status switch
+    {
+        200 => Results.Ok(value),
+        400 => Results.ValidationProblem(new Dictionary<string, string[]> { ["request"] = [problem ?? ""] }),
+        403 => Results.Problem(problem, statusCode: 403, title: "Outside your scope"),
+        404 => Results.Problem(problem, statusCode: 404, title: "Camera not found"),
+        _ => Results.Problem(problem, statusCode: status, title: "At most 9 feeds"),
+    };
 
     /// <summary>Null when the camera is well-formed, registered and the caller may operate it.</summary>
     internal static async Task<IResult?> BadCamera(string? cameraId, IGrainFactory grains, HttpContext http)
@@ -150,12 +156,6 @@ internal static class MonitorEndpoints
 
     private static IResult? NotOperator(HttpContext http) =>
         AccessScope.Of(http.User).Role is null or Role.Auditor ? Api.SituationEndpoints.OutOfScope(http, "changing the video wall") : null;
-
-    private static async Task<IResult> Refused(AuditTrail audit, HttpContext http, string monitorId, int tile, string cameraId, string reason)
-    {
-        await audit.Record(http, "video_tile_refused", $"{monitorId}/{tile}", $"{cameraId}: {reason}");
-        return Results.Problem(reason, statusCode: 409, title: "At most 9 feeds");
-    }
 
     /// <summary>Tiles showing cameras outside the caller's scope keep their place but not their camera id.</summary>
     private static MonitorView Redact(MonitorView view, AccessScope scope) => view with

@@ -14,12 +14,14 @@ public sealed class RecordingService(
     IGrainFactory grains,
     Recorders recorders,
     VideoAlarms alarms,
+    CenterCameraEvents events,
     IOptions<VideoOptions> options,
     TimeProvider time,
     ILogger<RecordingService> logger) : BackgroundService
 {
     private readonly VideoOptions _options = options.Value;
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _sweeping = new(1, 1);
 
     /// <summary>Runs one reconcile and retention pass now (the loop runs it every sweep interval).</summary>
@@ -59,9 +61,17 @@ public sealed class RecordingService(
         {
             var now = recording.Contains(id);
             await grains.GetGrain<ICameraGrain>(id).ReportRecording(now, null);
+            bool restored;
             lock (_reported)
             {
                 _ = now ? _reported.Add(id) : _reported.Remove(id);
+                restored = now && _failed.Remove(id);
+            }
+
+            if (restored && CameraIds.TryParse(id, out var siteId, out var deviceId))
+            {
+                var room = (await grains.GetGrain<ICameraGrain>(id).GetView())?.Room;
+                events.Restore(siteId, deviceId, room);
             }
         }
 
@@ -113,8 +123,27 @@ public sealed class RecordingService(
         lock (_reported)
         {
             _reported.Remove(stopped.CameraId);
+            _failed.Add(stopped.CameraId);
         }
 
-        _ = grains.GetGrain<ICameraGrain>(stopped.CameraId).ReportRecording(false, new RecordingFailure(stopped.At, stopped.Reason));
+        _ = Report(stopped);
+    }
+
+    // The grain passes the stop to the site's alarm rules; the room's camera turns fault on the map until a recorder runs again.
+    private async Task Report(RecordingStopped stopped)
+    {
+        try
+        {
+            var camera = grains.GetGrain<ICameraGrain>(stopped.CameraId);
+            await camera.ReportRecording(false, new RecordingFailure(stopped.At, stopped.Reason));
+            if (CameraIds.TryParse(stopped.CameraId, out var siteId, out var deviceId))
+            {
+                events.Fault(siteId, deviceId, (await camera.GetView())?.Room, "recording_stopped");
+            }
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not report the stopped recording of {Camera}", stopped.CameraId);
+        }
     }
 }

@@ -23,6 +23,7 @@ public static class VideoHosting
         services.AddSingleton<Recorders>();
         services.AddSingleton<Playback>();
         services.AddSingleton<VideoAlarms>();
+        services.AddSingleton<CenterCameraEvents>();
         services.AddSingleton<CameraRegistry>();
         services.AddSingleton<VideoWall>();
         services.AddSingleton<ICameraRegistry>(sp => sp.GetRequiredService<CameraRegistry>());

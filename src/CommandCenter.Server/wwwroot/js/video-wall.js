@@ -28,7 +28,8 @@ export function init(root, dotnet) {
         if (!tile) return;
         e.preventDefault();
         tile.classList.remove('cc-vw-over');
-        const camera = e.dataTransfer.getData('text/plain');
+        // A camera of this list carries its id; a link dragged from the map's site panel (even from another window) its URL.
+        const camera = e.dataTransfer.getData('text/plain') || e.dataTransfer.getData('text/uri-list');
         if (camera) dotnet.invokeMethodAsync('Drop', Number(tile.dataset.tile), camera);
     });
     // Drops work from here on (the prerendered page shows the cameras before the circuit is live).
