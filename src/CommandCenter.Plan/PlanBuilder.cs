@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using CommandCenter.Abstractions.Papers;
 using CommandCenter.Abstractions.Plan;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Regions;
@@ -45,6 +46,7 @@ public sealed class PlanBuilder(RegionCatalog regions)
         var sessionIds = sessions.Select(s => s.Value.SessionId).ToHashSet(StringComparer.Ordinal);
 
         var windows = Rows(raw, "vaultWindows", problems, r => ReadWindow(r, vaultIds, sessionIds)).ToList();
+        CheckDevicePlacement(devices, vaults, problems);
 
         var staff = Rows(raw, "staff", problems, r => ReadStaff(r, siteIds)).ToList();
         CheckUnique(staff, s => s.Value.StaffId, "staffId", problems);
@@ -52,6 +54,9 @@ public sealed class PlanBuilder(RegionCatalog regions)
 
         var inspectors = Rows(raw, "inspectors", problems, r => ReadInspector(r, staffRoles, siteIds)).ToList();
         CheckUnique(inspectors, i => i.Value.StaffId + "/" + i.Value.SiteId, "siteId", problems);
+
+        var bags = Rows(raw, "bags", problems, r => ReadBag(r, sessionIds, roomKeys)).ToList();
+        CheckUnique(bags, b => b.Value.BagId, "bagId", problems);
 
         // A file that could not be read has no rows; saying so again would only bury the real problem.
         if (raw.Tables["sessions"].Count == 0 && raw.Problems.Count == 0)
@@ -70,7 +75,7 @@ public sealed class PlanBuilder(RegionCatalog regions)
         }
 
         var plan = new ExamPlan(examId, name, thresholds,
-            Values(sessions), Values(sites), Values(rooms), Values(vaults), Values(windows), Values(devices), Values(staff), Values(inspectors), "");
+            Values(sessions), Values(sites), Values(rooms), Values(vaults), Values(windows), Values(devices), Values(staff), Values(inspectors), "", Values(bags));
         return new PlanReadResult(plan with { Fingerprint = Fingerprint(plan) }, []);
     }
 
@@ -252,7 +257,59 @@ public sealed class PlanBuilder(RegionCatalog regions)
             r.Problem("room", $"room '{room}' is not a room of site {siteId} in rooms");
         }
 
-        return new PlanDevice(siteId, deviceId, kind, room);
+        var vaultId = r.Optional("vaultId");
+        if (vaultId is not null && room is not null)
+        {
+            r.Problem("vaultId", "a device is in a room or in a vault, not both");
+        }
+
+        return new PlanDevice(siteId, deviceId, kind, room, vaultId);
+    }
+
+    // Devices are read before vaults (a vault names its door device), so their placement is checked afterwards.
+    private static void CheckDevicePlacement(List<Located<PlanDevice>> devices, List<Located<PlanVault>> vaults, List<PlanProblem> problems)
+    {
+        var siteOfVault = vaults.ToDictionary(v => v.Value.VaultId, v => v.Value.SiteId, StringComparer.Ordinal);
+        foreach (var (row, device) in devices.Where(d => d.Value.VaultId is not null).Select(d => (d.Row, d.Value)))
+        {
+            if (!siteOfVault.TryGetValue(device.VaultId!, out var site) || site != device.SiteId)
+            {
+                problems.Add(new PlanProblem(row.File, row.Line, row.FieldPrefix + "vaultId",
+                    $"'{device.VaultId}' is not a vault of site {device.SiteId} in vaults"));
+            }
+        }
+    }
+
+    private static PlanBag ReadBag(RowReader r, HashSet<string> sessionIds, HashSet<string> roomKeys)
+    {
+        var bagId = r.Id("bagId");
+        var sessionId = r.Required("sessionId");
+        if (sessionId.Length > 0 && !sessionIds.Contains(sessionId))
+        {
+            r.Problem("sessionId", $"'{sessionId}' is not a session in sessions");
+        }
+
+        var siteId = r.Required("siteId");
+        var room = r.Required("room");
+        if (siteId.Length > 0 && room.Length > 0 && !roomKeys.Contains(siteId + "/" + room))
+        {
+            r.Problem("room", $"room '{room}' of site '{siteId}' is not in rooms");
+        }
+
+        var paperSet = r.Required("paperSet");
+        if (paperSet.Length > 8)
+        {
+            r.Problem("paperSet", "a paper set is a short name (A, B, C…), at most 8 characters");
+        }
+
+        var count = r.Int("count", 0, 10_000);
+        var kindText = r.Optional("kind") ?? "regular";
+        if (!PlanWireNames.BagKinds.TryGetValue(kindText, out var kind))
+        {
+            r.Problem("kind", $"'{kindText}' is not a bag kind; known: {string.Join(", ", PlanWireNames.BagKinds.Keys)}");
+        }
+
+        return new PlanBag(bagId, sessionId, siteId, room, paperSet, count, kind);
     }
 
     private PlanVault ReadVault(RowReader r, HashSet<string> siteIds, HashSet<string> deviceKeys)

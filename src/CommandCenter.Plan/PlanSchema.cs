@@ -11,9 +11,10 @@ public static class PlanSchema
             ["rooms"] = ["siteId", "room", "capacity", "expectedCandidates"],
             ["vaults"] = ["vaultId", "kind", "countyCode", "siteId", "name", "doorDeviceId"],
             ["vaultWindows"] = ["vaultId", "from", "to", "purpose", "sessionId"],
-            ["devices"] = ["siteId", "deviceId", "kind", "room"],
+            ["devices"] = ["siteId", "deviceId", "kind", "room", "vaultId"],
             ["staff"] = ["staffId", "name", "role", "siteId", "regionCode", "account"],
             ["inspectors"] = ["staffId", "siteId"],
+            ["bags"] = ["bagId", "sessionId", "siteId", "room", "paperSet", "count", "kind"],
         };
 
     /// <summary>The exam's own fields: its id and name, then the thresholds (all optional, with units in the name).</summary>

@@ -1,3 +1,4 @@
+using CommandCenter.Abstractions.Papers;
 using CommandCenter.Abstractions.Plan;
 
 namespace CommandCenter.Plan;
@@ -22,6 +23,15 @@ public static class PlanWireNames
         ["site_storage"] = VaultKind.SiteStorage,
         ["county_vault"] = VaultKind.CountyVault,
     };
+
+    public static IReadOnlyDictionary<string, BagKind> BagKinds { get; } = new Dictionary<string, BagKind>(StringComparer.Ordinal)
+    {
+        ["regular"] = BagKind.Regular,
+        ["spare"] = BagKind.Spare,
+        ["backup"] = BagKind.Backup,
+    };
+
+    public static string ToWire(this BagKind kind) => BagKinds.First(k => k.Value == kind).Key;
 
     public static string ToWire(this StaffRole role) => Roles.First(r => r.Value == role).Key;
 

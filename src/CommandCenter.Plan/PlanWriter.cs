@@ -120,10 +120,13 @@ public static class PlanWriter
         yield return ("vaultWindows", plan.VaultWindows.Select(w => Row(
             ("vaultId", w.VaultId), ("from", T(w.From)), ("to", T(w.To)), ("purpose", w.Purpose), ("sessionId", w.SessionId))));
         yield return ("devices", plan.Devices.Select(d => Row(
-            ("siteId", d.SiteId), ("deviceId", d.DeviceId), ("kind", d.Kind.ToWire()), ("room", d.Room))));
+            ("siteId", d.SiteId), ("deviceId", d.DeviceId), ("kind", d.Kind.ToWire()), ("room", d.Room), ("vaultId", d.VaultId))));
         yield return ("staff", plan.Staff.Select(s => Row(
             ("staffId", s.StaffId), ("name", s.Name), ("role", s.Role.ToWire()), ("siteId", s.SiteId), ("regionCode", s.RegionCode), ("account", s.Account))));
         yield return ("inspectors", plan.Inspectors.Select(i => Row(("staffId", i.StaffId), ("siteId", i.SiteId))));
+        yield return ("bags", plan.BagList.Select(b => Row(
+            ("bagId", b.BagId), ("sessionId", b.SessionId), ("siteId", b.SiteId), ("room", b.Room), ("paperSet", b.PaperSet),
+            ("count", N(b.Count)), ("kind", b.Kind.ToWire()))));
     }
 
     private static Dictionary<string, string?> Row(params (string Key, string? Value)[] values) =>

@@ -21,7 +21,7 @@ public sealed class RawPlan
 {
     /// <summary>The tables a plan has, by their JSON property and CSV file name (without .csv).</summary>
     public static IReadOnlyList<string> TableNames { get; } =
-        ["sessions", "sites", "rooms", "vaults", "vaultWindows", "devices", "staff", "inspectors"];
+        ["sessions", "sites", "rooms", "vaults", "vaultWindows", "devices", "staff", "inspectors", "bags"];
 
     /// <summary>Where the exam fields came from (exam.csv, or the JSON file).</summary>
     public string ExamFile { get; set; } = "exam.csv";

@@ -72,6 +72,42 @@ public sealed class PlanImportApiTests(EmbeddedServerFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task the_plans_bags_are_registered_by_import_again_without_effect_and_a_relabelled_bag_refuses_the_plan()
+    {
+        // Its own server: the other tests here count imports and expect the first one to create the plan.
+        await using var server = await RunningServer.StartAsync();
+        const string bag = "2026-gk-yw-43010201-001-A";
+        var rows = File.ReadAllLines(Path.Combine(Sample, "bags.csv")).Length - 1;
+        using var first = await server.Http.PostAsync("/api/v1/plan", Zip());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(rows, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("bagsRegistered").GetInt32());
+        var detail = await server.GetJson($"/api/v1/bags/{bag}");
+        Assert.Equal("sealed", detail.GetProperty("summary").GetProperty("state").GetString());
+        Assert.Equal("语文", detail.GetProperty("spec").GetProperty("subject").GetString());
+        Assert.Equal(30, detail.GetProperty("spec").GetProperty("count").GetInt32());
+        var backups = (await server.GetJson("/api/v1/bags?siteId=43010201")).EnumerateArray().Count(b => b.GetProperty("kind").GetString() == "backup");
+        Assert.Equal(1, backups);
+
+        using var again = await server.Http.PostAsync("/api/v1/plan", Zip());
+        var unchanged = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("unchanged", unchanged.GetProperty("outcome").GetString());
+        Assert.Equal(rows, unchanged.GetProperty("bagsRegistered").GetInt32());
+        Assert.Equal(0, (await server.GetJson($"/api/v1/bags/{bag}")).GetProperty("history").GetArrayLength());
+
+        // The same bag id with another count on line 2: the whole plan is refused, naming the line; nothing changes.
+        var fingerprint = (await server.GetJson("/api/v1/plan")).GetProperty("summary").GetProperty("fingerprint").GetString();
+        using var relabelled = await server.Http.PostAsync("/api/v1/plan", Zip((name, text) => name == "bags.csv"
+            ? Replace(text, 2, $"{bag},2026-gk-yw,43010201,001,A,29,regular")
+            : text));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, relabelled.StatusCode);
+        var problem = Assert.Single((await relabelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+        Assert.Equal("bags.csv:2:bagId", $"{problem.GetProperty("file").GetString()}:{problem.GetProperty("line").GetInt32()}:{problem.GetProperty("field").GetString()}");
+        Assert.Contains("already registered", problem.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(fingerprint, (await server.GetJson("/api/v1/plan")).GetProperty("summary").GetProperty("fingerprint").GetString());
+        Assert.Equal(30, (await server.GetJson($"/api/v1/bags/{bag}")).GetProperty("spec").GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task malformed_bodies_and_callers_without_the_right_are_refused()
     {
         using var json = new StringContent("{\"examId\": \"x\",\n\"sessions\": [", System.Text.Encoding.UTF8, "application/json");

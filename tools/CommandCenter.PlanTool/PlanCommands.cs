@@ -52,7 +52,7 @@ public static class PlanCommands
 
         var plan = result.Plan!;
         output.WriteLine($"{plan.ExamId} {plan.Name}: {plan.Sessions.Count} sessions, {plan.Sites.Count} sites, {plan.Rooms.Count} rooms, " +
-            $"{plan.Devices.Count} devices, {plan.Staff.Count} staff; fingerprint {plan.Fingerprint[..12]}");
+            $"{plan.Devices.Count} devices, {plan.Staff.Count} staff, {plan.BagList.Count} bags; fingerprint {plan.Fingerprint[..12]}");
         return result;
     }
 

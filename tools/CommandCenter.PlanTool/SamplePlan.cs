@@ -1,4 +1,5 @@
 using System.Globalization;
+using CommandCenter.Abstractions.Papers;
 using CommandCenter.Abstractions.Plan;
 using CommandCenter.Plan;
 using CommandCenter.Simulator.Model;
@@ -23,6 +24,7 @@ public static class SamplePlan
         var windows = new List<VaultWindow>();
         var staff = new List<PlanStaff>();
         var inspectors = new List<InspectorAssignment>();
+        var bags = new List<PlanBag>();
         foreach (var site in model.Sites)
         {
             sites.Add(new PlanSite(site.SiteId, site.Name, $"{site.Name}校区", Math.Round(site.Location.Lat, 6), Math.Round(site.Location.Lon, 6), site.CountyCode));
@@ -31,8 +33,9 @@ public static class SamplePlan
                 rooms.Add(new PlanRoom(site.SiteId, room.Room, room.Candidates, room.Candidates));
             }
 
-            devices.AddRange(site.AllDevices.Select(d => new PlanDevice(site.SiteId, d.DeviceId, d.Kind, d.Room)));
             var vaultId = "V" + site.SiteId;
+            devices.AddRange(site.AllDevices.Select(d => new PlanDevice(site.SiteId, d.DeviceId, d.Kind, d.Room, InVault(d) ? vaultId : null)));
+            bags.AddRange(Bags(site, sessions[0]));
             vaults.Add(new PlanVault(vaultId, VaultKind.SiteStorage, site.CountyCode, site.SiteId, site.Name + "试卷保管室", "vault-door"));
             foreach (var s in sessions)
             {
@@ -68,8 +71,23 @@ public static class SamplePlan
 
         var plan = new ExamPlan(
             "2026-gk", "2026年普通高等学校招生全国统一考试（湖南）", new RuleThresholds(),
-            sessions, sites, rooms, vaults, windows, devices, staff, inspectors, "");
+            sessions, sites, rooms, vaults, windows, devices, staff, inspectors, "", bags);
         return plan with { Fingerprint = PlanBuilder.Fingerprint(plan) };
+    }
+
+    // The simulator's vault door and cameras stand in the site's storage room.
+    private static bool InVault(SimDevice device) => device.Room is null && device.DeviceId.StartsWith("vault-", StringComparison.Ordinal);
+
+    // The first session's papers: one set-A bag per room, and one set-B backup bag per site (kept for a leak).
+    private static IEnumerable<PlanBag> Bags(SimSite site, ExamSession session)
+    {
+        foreach (var room in site.Rooms)
+        {
+            yield return new PlanBag($"{session.SessionId}-{site.SiteId}-{room.Room}-A", session.SessionId, site.SiteId, room.Room, "A", room.Candidates, BagKind.Regular);
+        }
+
+        var first = site.Rooms[0];
+        yield return new PlanBag($"{session.SessionId}-{site.SiteId}-{first.Room}-B", session.SessionId, site.SiteId, first.Room, "B", first.Candidates, BagKind.Backup);
     }
 
     private static List<ExamSession> Sessions(DateOnly firstDay)

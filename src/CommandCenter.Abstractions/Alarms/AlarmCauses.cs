@@ -28,4 +28,5 @@ public static class AlarmCauses
     public const string VaultShortStaffed = "vault_opened_short_staffed";
     public const string VaultCamerasInsufficient = "vault_cameras_insufficient";
     public const string PaperSwitchUnacknowledged = "paper_switch_unacknowledged";
+    public const string VaultDutyGap = "vault_duty_gap";
 }

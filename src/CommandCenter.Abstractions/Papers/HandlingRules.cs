@@ -29,6 +29,9 @@ public sealed record HandlingRules
     /// <summary>Cameras online and recording a vault needs.</summary>
     [Id(6)] public int VaultMinCameras { get; init; } = 2;
 
+    /// <summary>How long a vault holding papers may be without anyone on duty before it is an alarm (shift changes take a moment).</summary>
+    [Id(7)] public int DutyGapToleranceMinutes { get; init; } = 10;
+
     /// <summary>The staff needed for <paramref name="action"/> of a bag of <paramref name="kind"/>.</summary>
     public int MinStaffFor(string action, BagKind kind) => action switch
     {
@@ -55,6 +58,11 @@ public sealed record HandlingRules
         if (VaultMinStaff is < 1 or > 20 || VaultMinCameras is < 0 or > 50)
         {
             problems.Add("vaultMinStaff must be 1–20 and vaultMinCameras 0–50");
+        }
+
+        if (DutyGapToleranceMinutes is < 0 or > 240)
+        {
+            problems.Add("dutyGapToleranceMinutes must be 0–240");
         }
 
         return problems;

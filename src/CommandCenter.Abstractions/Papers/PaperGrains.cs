@@ -41,6 +41,12 @@ public interface ISiteCustodyGrain : IGrainWithStringKey
 
     /// <summary>Records a vault duty shift (24-hour duty, 值班); refused when it names staff not in the plan or ends before it starts.</summary>
     Task<string?> RecordDuty(VaultDutyShift shift);
+
+    /// <summary>
+    /// The times the site's vault held papers with nobody on duty (longer than the rules' tolerance); raises a
+    /// <c>vault_duty_gap</c> alarm at the site for each. Run by a timer while the vault holds papers.
+    /// </summary>
+    Task<IReadOnlyList<DutyGap>> CheckDutyCoverage();
 }
 
 /// <summary>Who kept watch over the site's vault, from when to when, as recorded by whom.</summary>
@@ -61,7 +67,8 @@ public sealed record SiteCustodyView(
     [property: Id(2)] string LastHash,
     [property: Id(3)] IReadOnlyDictionary<CustodyRefusal, long> Refusals,
     [property: Id(4)] IReadOnlyList<CustodyViolation> RecentViolations,
-    [property: Id(5)] IReadOnlyList<VaultDutyShift> DutyShifts);
+    [property: Id(5)] IReadOnlyList<VaultDutyShift> DutyShifts,
+    [property: Id(6)] IReadOnlyList<DutyGap>? DutyGaps = null);
 
 /// <summary>The bags of one county (key the 6-digit county code) and where each is; bags report here.</summary>
 public interface IBagIndexGrain : IGrainWithStringKey

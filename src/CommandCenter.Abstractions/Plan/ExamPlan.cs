@@ -1,3 +1,5 @@
+using CommandCenter.Abstractions.Papers;
+
 namespace CommandCenter.Abstractions.Plan;
 
 /// <summary>
@@ -19,8 +21,19 @@ public sealed record ExamPlan(
     [property: Id(8)] IReadOnlyList<PlanDevice> Devices,
     [property: Id(9)] IReadOnlyList<PlanStaff> Staff,
     [property: Id(10)] IReadOnlyList<InspectorAssignment> Inspectors,
-    [property: Id(11)] string Fingerprint)
+    [property: Id(11)] string Fingerprint,
+    [property: Id(12)] IReadOnlyList<PlanBag>? Bags = null)
 {
+    /// <summary>The paper bags the plan registers (an optional table; none in plans stored before it existed).</summary>
+    public IReadOnlyList<PlanBag> BagList => Bags ?? [];
+
+    /// <summary>The specs of the plan's bags, each with its session's subject.</summary>
+    public IEnumerable<PaperBagSpec> BagSpecs()
+    {
+        var subjects = Sessions.ToDictionary(s => s.SessionId, s => s.Subject, StringComparer.Ordinal);
+        return BagList.Select(b => b.ToSpec(ExamId, subjects.GetValueOrDefault(b.SessionId, b.SessionId)));
+    }
+
     /// <summary>Every listed site's part of the plan (sessions and thresholds are the exam's), cut in one pass.</summary>
     public IReadOnlyDictionary<string, SitePlan> SitePlans()
     {

@@ -18,10 +18,14 @@ public sealed record PlanRoom(
     [property: Id(2)] int Capacity,
     [property: Id(3)] int ExpectedCandidates);
 
-/// <summary>A device the site's agent should report; <see cref="Room"/> is null for site-level devices.</summary>
+/// <summary>
+/// A device the site's agent should report; <see cref="Room"/> is null for site-level devices.
+/// <see cref="VaultId"/> places a site-level device in one of the site's vaults (its cameras, its door).
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record PlanDevice(
     [property: Id(0)] string SiteId,
     [property: Id(1)] string DeviceId,
     [property: Id(2)] CommandCenter.Contracts.Protocol.DeviceKind Kind,
-    [property: Id(3)] string? Room);
+    [property: Id(3)] string? Room,
+    [property: Id(4)] string? VaultId = null);

@@ -16,9 +16,17 @@ internal sealed class SiteCustodyGrain(
     TimeProvider time) : Grain, ISiteCustodyGrain
 {
     private const int KeptViolations = 200;
+    private static readonly TimeSpan DutyCheckPeriod = TimeSpan.FromMinutes(1);
     private SitePlanFacts? _facts;
+    private IGrainTimer? _dutyTimer;
 
     private string SiteId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        WatchDutyWhileHolding();
+        return Task.CompletedTask;
+    }
 
     public async Task<CustodyOutcome> Append(PaperBagSpec spec, CustodyRecord record, BagState from, BagState to)
     {
@@ -53,6 +61,7 @@ internal sealed class SiteCustodyGrain(
             throw;
         }
 
+        WatchDutyWhileHolding();
         return new CustodyOutcome(CustodyVerdict.Accepted, null, null, to, entry.Sequence);
     }
 
@@ -67,8 +76,48 @@ internal sealed class SiteCustodyGrain(
         return LedgerChain.Verify(state.State.Entries);
     }
 
-    public Task<SiteCustodyView> GetView() => Task.FromResult(new SiteCustodyView(SiteId, state.State.Entries.Count, state.State.LastHash,
-        new Dictionary<CustodyRefusal, long>(state.State.Refusals), state.State.Violations.ToList(), state.State.DutyShifts.ToList()));
+    public async Task<SiteCustodyView> GetView() => new(SiteId, state.State.Entries.Count, state.State.LastHash,
+        new Dictionary<CustodyRefusal, long>(state.State.Refusals), state.State.Violations.ToList(), state.State.DutyShifts.ToList(),
+        DutyCoverage.Gaps(state.State.Entries, state.State.DutyShifts, time.GetUtcNow(), await DutyTolerance()));
+
+    public async Task<IReadOnlyList<DutyGap>> CheckDutyCoverage()
+    {
+        var gaps = DutyCoverage.Gaps(state.State.Entries, state.State.DutyShifts, time.GetUtcNow(), await DutyTolerance());
+        foreach (var gap in gaps)
+        {
+            // One alarm per gap (keyed by its start): the site keeps it until a person closes it, even if a shift is recorded later.
+            await GrainFactory.GetGrain<ISiteGrain>(SiteId).RaiseAlarm(AlarmCauses.VaultDutyGap,
+                $"{AlarmCauses.VaultDutyGap}/{gap.From.ToUnixTimeSeconds()}", AlarmSeverity.Alarm, null,
+                gap.To is { } to
+                    ? $"the vault held papers with nobody on duty from {gap.From:yyyy-MM-dd HH:mm zzz} to {to:yyyy-MM-dd HH:mm zzz}"
+                    : $"the vault holds papers with nobody on duty since {gap.From:yyyy-MM-dd HH:mm zzz}");
+        }
+
+        WatchDutyWhileHolding();
+        return gaps;
+    }
+
+    // While papers lie in the vault, duty coverage is checked every minute (and the activation kept).
+    private void WatchDutyWhileHolding()
+    {
+        var holding = DutyCoverage.HoldingPeriods(state.State.Entries) is { Count: > 0 } periods && periods[^1].To is null;
+        if (holding && _dutyTimer is null)
+        {
+            _dutyTimer = this.RegisterGrainTimer(_ => CheckDutyCoverage(), new GrainTimerCreationOptions(DutyCheckPeriod, DutyCheckPeriod) { KeepAlive = true });
+        }
+        else if (!holding && _dutyTimer is not null)
+        {
+            _dutyTimer.Dispose();
+            _dutyTimer = null;
+        }
+    }
+
+    private async Task<TimeSpan> DutyTolerance()
+    {
+        var examId = state.State.Entries.Count > 0 ? state.State.Entries[^1].ExamId : null;
+        var rules = examId is null ? new HandlingRules() : await GrainFactory.GetGrain<IHandlingRulesGrain>(examId).Get();
+        return TimeSpan.FromMinutes(rules.DutyGapToleranceMinutes);
+    }
 
     public async Task<string?> RecordDuty(VaultDutyShift shift)
     {

@@ -261,6 +261,18 @@ public static class UiText
         ["history_clock_max_abs"] = ("最大偏差（绝对值）", "Largest offset (absolute)"),
         ["history_clock_mean"] = ("平均偏差", "Mean offset"),
         ["history_checkin"] = ("考生签到曲线", "Check-in curve"),
+        ["bag_layer"] = ("试卷袋分布", "Bags on the map"),
+        ["bucket_vault"] = ("保密室", "In the vault"),
+        ["bucket_transit"] = ("运送中", "In transit"),
+        ["bucket_site"] = ("在考点", "At the site"),
+        ["bucket_opened"] = ("已启封", "Opened"),
+        ["bucket_returned"] = ("已回收", "Returned"),
+        ["switch_progress"] = ("备用卷启用进度", "Paper switch in progress"),
+        ["switch_ordered"] = ("下达", "Ordered"),
+        ["switch_acked"] = ("已确认", "Acknowledged"),
+        ["switch_pending"] = ("等待确认", "waiting"),
+        ["switch_overdue"] = ("超时未确认", "Overdue"),
+        ["switch_refused"] = ("无法执行", "Refused"),
     };
 
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";

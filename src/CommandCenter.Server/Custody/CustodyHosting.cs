@@ -10,6 +10,7 @@ public static class CustodyHosting
         builder.Services.AddSingleton<CommandPublisher>();
         builder.Services.AddSingleton<PaperSwitchService>();
         builder.Services.AddSingleton<CustodyDesk>();
+        builder.Services.AddSingleton<CustodyMapReader>();
         builder.Services.AddValidatedOptions<CustodyOptions>(builder.Configuration, CustodyOptions.Section);
         builder.Services.AddHostedService<MissingBagWatcher>();
         return builder;

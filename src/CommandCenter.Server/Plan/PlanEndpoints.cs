@@ -62,11 +62,11 @@ public static class PlanEndpoints
 
             var summary = result.Summary!;
             await audit.Record(http, "plan_import", summary.ExamId,
-                $"{result.Outcome} v{summary.Version} {summary.Fingerprint[..12]}: {summary.Sites} sites, {summary.Rooms} rooms, {summary.Sessions} sessions");
+                $"{result.Outcome} v{summary.Version} {summary.Fingerprint[..12]}: {summary.Sites} sites, {summary.Rooms} rooms, {summary.Sessions} sessions, {result.BagsRegistered} bags");
             // Inspectors' site assignments come with the plan: their accounts' scopes follow it (each change audited).
             var plan = await grains.GetGrain<IExamPlanGrain>(IExamPlanGrain.CurrentKey).GetPlan();
             var inspectors = plan is null ? [] : await accounts.AssignInspectors(plan, AdminActor.Of(http));
-            return Results.Ok(new { outcome = result.Outcome, summary, inspectorsAssigned = inspectors });
+            return Results.Ok(new { outcome = result.Outcome, summary, inspectorsAssigned = inspectors, bagsRegistered = result.BagsRegistered });
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         return app;

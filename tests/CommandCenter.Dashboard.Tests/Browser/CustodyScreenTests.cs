@@ -23,9 +23,11 @@ public sealed class CustodyScreenTests(OneMapServer fixture) : IClassFixture<One
             await form.Locator("input[name=siteId]").FillAsync(CustodyPlan.Site);
             await form.Locator($"button[data-action={action}]").ClickAsync();
             await form.Locator("input[name=staff]").FillAsync("K1 K2 K3");
+            // The previous step's answer is still shown: wait for this step's to replace it.
+            var before = await page.Page.EvaluateAsync<string?>("() => document.querySelector('[data-message]')?.innerText ?? null");
             await form.Locator("button[type=submit]").ClickAsync();
+            await page.Page.WaitForFunctionAsync("t => { const m = document.querySelector('[data-message]'); return m && m.innerText !== t; }", before);
             var message = page.Page.Locator("[data-message]");
-            await message.WaitForAsync();
             Assert.True(await message.GetAttributeAsync("class") == "cc-ok", $"{action}: {await message.InnerTextAsync()}");
         }
 

@@ -64,6 +64,36 @@ public sealed class VaultCustodyTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public void the_plans_vault_placement_decides_which_cameras_watch_the_vault_not_their_names()
+    {
+        const string recording = """{"online":true,"recording":true}""";
+        var plan = TestPlan() with
+        {
+            Devices =
+            [
+                new PlanDevice("43010201", "cam-east", DeviceKind.Camera, null, "V43010201"),
+                new PlanDevice("43010201", "cam-west", DeviceKind.Camera, null, "V43010201"),
+                new PlanDevice("43010201", "vault-gate", DeviceKind.Camera, null),
+            ],
+        };
+        var context = Context("03:00", plan);
+        List<CauseHit> CheckPlaced(SiteFacts site)
+        {
+            var hits = new List<CauseHit>();
+            new VaultCameraRule().Check(site, context, hits);
+            return hits;
+        }
+
+        // Two cameras named vault… but only one of them placed in the vault: short of cameras.
+        Assert.Single(CheckPlaced(Site(true, Vault("cam-east", DeviceKind.Camera, recording), Vault("vault-gate", DeviceKind.Camera, recording))));
+        // A placed camera the site never reports does not watch.
+        Assert.Single(CheckPlaced(Site(true, Vault("cam-east", DeviceKind.Camera, recording))));
+        Assert.Empty(CheckPlaced(Site(true, Vault("cam-east", DeviceKind.Camera, recording), Vault("cam-west", DeviceKind.Camera, recording))));
+        // The fallback by name still holds where the plan places nothing.
+        Assert.Single(Check(Site(true, Vault("vault-cam1", DeviceKind.Camera, recording))));
+    }
+
+    [Fact]
     public async Task a_site_whose_vault_has_one_recording_camera_gets_the_alarm_and_a_second_camera_clears_it()
     {
         const string site = "43010388";

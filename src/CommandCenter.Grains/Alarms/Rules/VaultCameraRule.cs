@@ -7,10 +7,11 @@ namespace CommandCenter.Grains.Alarms.Rules;
 
 /// <summary>
 /// A vault is watched around the clock by at least two cameras online and recording (handling rules'
-/// default). Vault cameras are the site-level cameras whose id starts with <c>vault</c> (the protocol has no
-/// place for them; the simulator names them so). Checked whenever the site reports at least one vault camera
-/// (a site that names its cameras otherwise cannot be told apart from one without), in every phase: papers
-/// lie in the vault between sessions too.
+/// default), in every phase: papers lie in the vault between sessions too. Vault cameras are the cameras the
+/// plan places in a vault (devices.vaultId); a planned vault camera the site never reports counts as not
+/// watching. The edge protocol has no placement of its own, so for a site whose plan places no camera the
+/// fallback is the site-level cameras whose id starts with <c>vault</c> (as the simulator names them), checked
+/// once the site reports one.
 /// </summary>
 internal sealed class VaultCameraRule : ISiteRule
 {
@@ -18,12 +19,14 @@ internal sealed class VaultCameraRule : ISiteRule
 
     public void Check(SiteFacts site, RuleContext context, List<CauseHit> hits)
     {
-        var hasVault = false;
+        var planned = context.Plan?.Devices.Where(d => d.Kind == DeviceKind.Camera && d.VaultId is not null)
+            .Select(d => d.DeviceId).ToHashSet(StringComparer.Ordinal) ?? [];
+        var hasVault = planned.Count > 0;
         var watching = 0;
         var notYetReported = 0;
         foreach (var device in site.Devices.Values)
         {
-            if (device.Kind != DeviceKind.Camera || !IsVaultCamera(device))
+            if (device.Kind != DeviceKind.Camera || !(planned.Count > 0 ? planned.Contains(device.Id) : IsNamedVaultCamera(device)))
             {
                 continue;
             }
@@ -52,5 +55,5 @@ internal sealed class VaultCameraRule : ISiteRule
         }
     }
 
-    private static bool IsVaultCamera(DeviceFacts device) => device.Room is null && device.Id.StartsWith("vault", StringComparison.OrdinalIgnoreCase);
+    private static bool IsNamedVaultCamera(DeviceFacts device) => device.Room is null && device.Id.StartsWith("vault", StringComparison.OrdinalIgnoreCase);
 }

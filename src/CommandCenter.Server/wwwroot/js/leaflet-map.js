@@ -158,6 +158,7 @@ export async function create(element, dotnet, options) {
     });
 
     const handle = {
+        leaflet: map, // for overlays drawn by other modules (custody-map.js)
         // Replaces every marker (first load and after a reconnect: never trust what the browser kept).
         reset(sites) {
             cluster.clearLayers();
