@@ -13,7 +13,11 @@ internal sealed record BenchOptions(
     int ProbesPerSecond,
     bool Ceiling,
     int IngestConnections = 1,
-    bool SimulateInServer = false)
+    bool SimulateInServer = false,
+    bool InSession = false,
+    bool CompareRules = false,
+    int Repeat = 1,
+    double FromInterval = double.MaxValue)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -33,6 +37,10 @@ internal sealed record BenchOptions(
                 "--ceiling" => options with { Ceiling = true },
                 "--ingest-connections" => options with { IngestConnections = (int)Number() },
                 "--simulate-in-server" => options with { SimulateInServer = true },
+                "--in-session" => options with { InSession = true },
+                "--compare-rules" => options with { CompareRules = true, InSession = true },
+                "--repeat" => options with { Repeat = Math.Max(1, (int)Number()) },
+                "--from" => options with { FromInterval = Number() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
@@ -51,5 +59,9 @@ internal sealed record BenchOptions(
           --ceiling                  step the status rate up until p99 > 1 s or ingest falls behind
           --ingest-connections N     MQTT connections of the server's ingest ($share group), default 1
           --simulate-in-server       the server process runs the simulation itself (offered load is then estimated)
+          --in-session               import the simulated province's plan with its first session in progress (every rule watching)
+          --compare-rules            the same measurement with Rules:Enabled=true and =false, interleaved (implies --in-session)
+          --repeat N                 runs of each variant with --compare-rules (default 1)
+          --from S                   with --ceiling, start stepping at this status interval (default 10)
         """;
 }

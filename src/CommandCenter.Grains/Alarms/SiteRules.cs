@@ -8,7 +8,7 @@ namespace CommandCenter.Grains.Alarms;
 /// Runs a site's rules: device conditions on every device change and every tick, events as they come,
 /// site conditions and the book's sweep on every tick. Plain C#, so a test drives it without a silo.
 /// </summary>
-internal sealed class SiteRules(string siteId, string idPrefix)
+internal sealed class SiteRules(string siteId, string idPrefix, bool enabled = true)
 {
     private static readonly IDeviceRule[] DeviceRules = [new DeviceOfflineRule(), new JammerRule(), new ClockRule(), new CameraRule()];
     private static readonly IEventRule[] EventRules = [new IdentityRule(), new MetalDetectorRule(), new VaultDoorRule()];
@@ -51,6 +51,11 @@ internal sealed class SiteRules(string siteId, string idPrefix)
         }
 
         Facts.Online = online;
+        if (!enabled)
+        {
+            return;
+        }
+
         Book.SetConditions("site/" + nameof(AgentOfflineRule), CheckSite(new AgentOfflineRule(), Context(now)), now);
     }
 
@@ -64,7 +69,7 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void OnDevices(IReadOnlyList<DeviceView> changed, DateTimeOffset now)
     {
-        if (changed.Count == 0)
+        if (changed.Count == 0 || !enabled)
         {
             return;
         }
@@ -80,7 +85,7 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void OnEvents(IReadOnlyList<EventView> events, DateTimeOffset now)
     {
-        if (events.Count == 0)
+        if (events.Count == 0 || !enabled)
         {
             return;
         }
@@ -103,6 +108,12 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void Tick(DateTimeOffset now)
     {
+        if (!enabled)
+        {
+            Book.Sweep(now, Context(now).Thresholds);
+            return;
+        }
+
         var context = Context(now);
         foreach (var device in Facts.Devices.Values)
         {

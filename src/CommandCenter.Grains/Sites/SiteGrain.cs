@@ -21,6 +21,7 @@ namespace CommandCenter.Grains.Sites;
 internal sealed class SiteGrain(
     IOptions<LivenessOptions> liveness,
     IOptions<PushOptions> push,
+    IOptions<RulesOptions> rules,
     TimeProvider time,
     ILogger<SiteGrain> logger,
     [PersistentState("site", StorageNames.Live)] IPersistentState<SiteState> state) : Grain, ISiteGrain
@@ -78,7 +79,7 @@ internal sealed class SiteGrain(
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
         var now = time.GetUtcNow();
         // Alarm ids stay unique across activations: the prefix is the activation's time.
-        _rules = new SiteRules(_siteId, $"{_siteId}-{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}");
+        _rules = new SiteRules(_siteId, $"{_siteId}-{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}", rules.Value.Enabled);
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(async _ =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommandCenter.Grains;
+using CommandCenter.Grains.Alarms;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
@@ -75,6 +76,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
+        builder.Services.AddValidatedOptions<RulesOptions>(builder.Configuration, RulesOptions.Section);
         builder.AddClusterProfile();
     }
 
