@@ -27,6 +27,7 @@ internal sealed class LatencyProbe(Uri server, string token, int mqttPort, IRead
         _hub = new HubConnectionBuilder()
             .WithUrl(new Uri(server, "/hubs/situation"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
             .Build();
+        _hub.HandshakeTimeout = TimeSpan.FromSeconds(60);
         _hub.On<JsonElement>("changes", OnChanges);
         _hub.Closed += error =>
         {

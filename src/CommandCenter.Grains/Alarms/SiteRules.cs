@@ -27,6 +27,20 @@ internal sealed class SiteRules(string siteId, string idPrefix, bool enabled = t
 
     public RuleContext Context(DateTimeOffset now) => new(now, Plan, _timeline);
 
+    /// <summary>What the site stores of its rules: the alarm book and the zero-reports received.</summary>
+    public AlarmBookState Snapshot()
+    {
+        var state = Book.Snapshot();
+        state.ZeroReports = [.. Facts.ZeroReports];
+        return state;
+    }
+
+    public void Restore(AlarmBookState state)
+    {
+        Book.Restore(state);
+        Facts.ZeroReports.UnionWith(state.ZeroReports);
+    }
+
     public void ApplyPlan(SitePlan? plan, DateTimeOffset now)
     {
         Plan = plan;
