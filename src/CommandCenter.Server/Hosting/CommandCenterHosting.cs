@@ -11,6 +11,7 @@ using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
+using CommandCenter.Server.Reports;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
 using CommandCenter.Server.Video;
@@ -61,6 +62,7 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapPlanApi();
         app.MapAlarmApi();
+        app.MapSiteReportApi();
         app.MapCustodyApi();
         app.MapHistory();
         app.MapTelemetry();
@@ -112,6 +114,8 @@ public static class CommandCenterHosting
         builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
         builder.Services.AddSingleton<PlanImporter>();
         builder.Services.AddSingleton<AlarmActions>();
+        builder.Services.AddSingleton<SiteReportDesk>();
+        builder.Services.AddSingleton<DashboardWriteLimit>();
         builder.Services.AddHostedService<PlanStartupImport>();
     }
 
