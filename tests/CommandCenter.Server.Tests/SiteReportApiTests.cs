@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using CommandCenter.Abstractions.Plan;
-using CommandCenter.Plan;
 using CommandCenter.Server.Tests.Harness;
 
 namespace CommandCenter.Server.Tests;
@@ -13,8 +11,8 @@ namespace CommandCenter.Server.Tests;
 /// </summary>
 public sealed class SiteReportApiTests(EmbeddedServerFixture fixture) : IClassFixture<EmbeddedServerFixture>
 {
-    private const string SiteA = "43010281";
-    private const string SiteB = "43010282";
+    private const string SiteA = ReportPlan.SiteA;
+    private const string SiteB = ReportPlan.SiteB;
 
     private RunningServer Server => fixture.Server;
 
@@ -23,7 +21,7 @@ public sealed class SiteReportApiTests(EmbeddedServerFixture fixture) : IClassFi
     [Fact]
     public async Task a_chiefs_zero_report_clears_the_missing_zero_report_alarm_of_that_site_only()
     {
-        await ImportPlanWhoseZeroReportIsOverdue();
+        await ReportPlan.ImportAsync(Server);
         await OpenZeroReportAlarm(SiteA);
         await OpenZeroReportAlarm(SiteB);
         using var chiefA = Server.ClientWith(await Server.CreateAccount("chief-a", "site_chief", Sites(SiteA)));
@@ -67,19 +65,6 @@ public sealed class SiteReportApiTests(EmbeddedServerFixture fixture) : IClassFi
         var filings = audit.EnumerateArray().Where(e => e.GetProperty("action").GetString() == "site_report").ToList();
         var filing = Assert.Single(filings);
         Assert.Equal(("chief-a", SiteA), (filing.GetProperty("actor").GetString(), filing.GetProperty("target").GetString()));
-    }
-
-    private async Task ImportPlanWhoseZeroReportIsOverdue()
-    {
-        var now = DateTimeOffset.UtcNow;
-        var session = new ExamSession("s1", "语文", now.AddHours(-3), now.AddHours(-2), now.AddHours(-3.5), now.AddHours(-2.75), now.AddHours(-3.25), now.AddHours(-1));
-        PlanSite Site(string id) => new(id, "考点" + id, "addr", 28.2, 112.9, id[..6]);
-        var plan = new ExamPlan("reports-e2e", "reports e2e", new RuleThresholds { ClearAfter = TimeSpan.Zero }, [session],
-            [Site(SiteA), Site(SiteB)], [new PlanRoom(SiteA, "001", 30, 30), new PlanRoom(SiteB, "001", 30, 30)], [], [], [], [], [], "");
-        using var body = new ByteArrayContent(PlanWriter.ToJson(plan));
-        body.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        using var response = await Server.Http.PostAsync("/api/v1/plan", body);
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
     private Task<JsonElement> OpenZeroReportAlarm(string site) =>

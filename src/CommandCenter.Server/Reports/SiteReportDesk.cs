@@ -29,7 +29,7 @@ public enum SiteReportOutcome
 /// <summary>A site a chief files reports for, with the plan's sessions (none without a plan).</summary>
 public sealed record ChiefSite(string SiteId, string Name, IReadOnlyList<ExamSession> Sessions);
 
-public sealed record SiteReportResult(SiteReportOutcome Outcome, string? Field = null, string? Problem = null, string? MsgId = null);
+public sealed record SiteReportResult(SiteReportOutcome Outcome, string? Field = null, string? Problem = null, string? MsgId = null, DateTimeOffset? At = null);
 
 /// <summary>
 /// Files a zero-report (零报告) or an incident report for a site chief's site. It is published into ingest as the
@@ -115,7 +115,7 @@ public sealed class SiteReportDesk(IngestPipeline pipeline, IGrainFactory grains
         }
 
         await audit.Record(actor.Name, actor.Role, actor.From, AuditAction, siteId, $"{request.Type} {request.Session} ({msgId})");
-        return new SiteReportResult(SiteReportOutcome.Accepted, MsgId: msgId);
+        return new SiteReportResult(SiteReportOutcome.Accepted, MsgId: msgId, At: now);
     }
 
     private async Task<SiteReportResult?> Problem(SiteReportRequest request, string siteId)
