@@ -78,9 +78,9 @@ async Task<StepResult?> Measure(bool rulesEnabled, List<StepResult>? all = null)
         {
             result = await RunStep(interval, rulesEnabled);
         }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or HttpRequestException)
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or HttpRequestException or System.Net.WebSockets.WebSocketException)
         {
-            // On a loaded machine the probe's SignalR handshake or the server's start can time out: that step did not hold.
+            // On a loaded machine the probe's SignalR handshake, its subscriptions or the server's start can fail: that step did not hold.
             Console.WriteLine($"status every {interval:0.##} s: the step failed ({e.GetType().Name}: {e.Message}) → NOT held");
             break;
         }
