@@ -27,6 +27,7 @@ public sealed class SituationRelay(
     private readonly Dictionary<string, PendingChanges> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ChangesDto, Task>> _localSinks = new(StringComparer.Ordinal);
     private readonly HashSet<string> _grainSubscribed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _delivering = new(StringComparer.Ordinal);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _topicTurns = new(StringComparer.Ordinal);
     private ISituationObserver? _self;
     private volatile bool _renewNow;
@@ -159,7 +160,7 @@ public sealed class SituationRelay(
         using var timer = new PeriodicTimer(interval, time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            await Flush();
+            Flush();
             if (_renewNow || time.GetElapsedTime(lastRenewal) >= renewEvery)
             {
                 _renewNow = false;
@@ -175,38 +176,60 @@ public sealed class SituationRelay(
         ? grains.GetGrain<ISiteGrain>(topic.Key)
         : grains.GetGrain<IRegionGrain>(topic.Key);
 
-    private async Task Flush()
+    /// <summary>
+    /// Hands each connection its merged changes without waiting for it. A connection still busy with
+    /// its previous message keeps collecting (its pending changes merge further) and is served at a
+    /// later tick: a closed page whose circuit is not yet dropped can take a minute to fail a JS call,
+    /// and it must not hold up every other screen meanwhile.
+    /// </summary>
+    private void Flush()
     {
-        Dictionary<string, PendingChanges> batch;
-        Dictionary<string, Func<ChangesDto, Task>> sinks;
+        List<(string Connection, PendingChanges Changes, Func<ChangesDto, Task>? Sink)> ready = [];
         lock (_gate)
         {
-            if (_pending.Count == 0)
+            foreach (var (connectionId, changes) in _pending)
             {
-                return;
+                if (!_delivering.Contains(connectionId))
+                {
+                    ready.Add((connectionId, changes, _localSinks.GetValueOrDefault(connectionId)));
+                }
             }
 
-            batch = new Dictionary<string, PendingChanges>(_pending, StringComparer.Ordinal);
-            _pending.Clear();
-            sinks = _localSinks.Count == 0 ? [] : new Dictionary<string, Func<ChangesDto, Task>>(_localSinks, StringComparer.Ordinal);
+            foreach (var (connectionId, _, _) in ready)
+            {
+                _pending.Remove(connectionId);
+                _delivering.Add(connectionId);
+            }
         }
 
         var now = time.GetUtcNow();
-        foreach (var (connectionId, changes) in batch)
+        foreach (var (connectionId, changes, sink) in ready)
         {
             var message = new ChangesDto(now,
                 changes.Regions.Values.Select(reader.Describe).ToList(),
                 changes.Sites.Values.Select(SiteChangeDto.From).ToList(),
                 changes.Alarms.Values.Select(AlarmDto.From).ToList());
-            try
+            _ = Deliver(connectionId, message, sink);
+        }
+    }
+
+    private async Task Deliver(string connectionId, ChangesDto message, Func<ChangesDto, Task>? sink)
+    {
+        try
+        {
+            await (sink is not null
+                ? sink(message)
+                : hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message));
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Push to {Connection} failed", connectionId);
+        }
+        finally
+        {
+            lock (_gate)
             {
-                await (sinks.TryGetValue(connectionId, out var deliver)
-                    ? deliver(message)
-                    : hub.Clients.Client(connectionId).SendAsync(SituationHub.ChangesMethod, message));
-            }
-            catch (Exception ex)
-            {
-                logger.LogWarning(ex, "Push to {Connection} failed", connectionId);
+                _delivering.Remove(connectionId);
             }
         }
     }
