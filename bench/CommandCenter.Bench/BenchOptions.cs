@@ -15,7 +15,11 @@ internal sealed record BenchOptions(
     int IngestConnections = 1,
     bool SimulateInServer = false,
     Profile Profile = Profile.Default,
-    int Silos = 1)
+    int Silos = 1,
+    bool InSession = false,
+    bool CompareRules = false,
+    int Repeat = 1,
+    double FromInterval = double.MaxValue)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -37,6 +41,10 @@ internal sealed record BenchOptions(
                 "--simulate-in-server" => options with { SimulateInServer = true },
                 "--profile" => options with { Profile = Enum.Parse<Profile>(Next(), ignoreCase: true) },
                 "--silos" => options with { Silos = (int)Number() },
+                "--in-session" => options with { InSession = true },
+                "--compare-rules" => options with { CompareRules = true, InSession = true },
+                "--repeat" => options with { Repeat = Math.Max(1, (int)Number()) },
+                "--from" => options with { FromInterval = Number() },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
@@ -58,5 +66,9 @@ internal sealed record BenchOptions(
           --profile default|redis    default: the bench's own Mosquitto + one silo, state in memory;
                                      redis: Redis + Mosquitto from deploy/local and --silos N silos clustered on Redis
           --silos N                  silo processes in the redis profile (default 2 there)
+          --in-session               import the simulated province's plan with its first session in progress (every rule watching)
+          --compare-rules            the same measurement with Rules:Enabled=true and =false, interleaved (implies --in-session)
+          --repeat N                 runs of each variant with --compare-rules (default 1)
+          --from S                   with --ceiling, start stepping at this status interval (default 10)
         """;
 }

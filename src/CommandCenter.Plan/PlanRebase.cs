@@ -13,7 +13,12 @@ public static class PlanRebase
         }
 
         var first = plan.Sessions.Min(s => s.Start);
-        var shift = TimeSpan.FromDays(firstDay.DayNumber - DateOnly.FromDateTime(first.DateTime).DayNumber);
+        return By(plan, TimeSpan.FromDays(firstDay.DayNumber - DateOnly.FromDateTime(first.DateTime).DayNumber));
+    }
+
+    /// <summary>Moves every session and vault window of the plan by <paramref name="shift"/>.</summary>
+    public static ExamPlan By(ExamPlan plan, TimeSpan shift)
+    {
         if (shift == TimeSpan.Zero)
         {
             return plan;

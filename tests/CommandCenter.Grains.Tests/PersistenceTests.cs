@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Contracts.Protocol;
 
 namespace CommandCenter.Grains.Tests;
@@ -34,5 +35,30 @@ public sealed class PersistenceTests(ClusterFixture fixture)
 
         var detail = await Eventually.Holds(() => _grains.GetGrain<ISiteGrain>(site).GetDetail(), d => d?.Tally.IdRejected == 1);
         Assert.Equal(1, detail!.Tally.CandidatesVerified);
+    }
+
+    [Fact]
+    public async Task a_sites_alarm_history_survives_its_deactivation()
+    {
+        var site = _grains.GetGrain<ISiteGrain>("43112202");
+        await site.RaiseAlarm(AlarmCauses.MetalDetector, "metal/r001", AlarmSeverity.Warning, "001", "T-1");
+        await site.RaiseAlarm(AlarmCauses.MetalDetector, "metal/r002", AlarmSeverity.Warning, "002", "T-2");
+        await site.RaiseAlarm(AlarmCauses.MetalDetector, "metal/r003", AlarmSeverity.Warning, "003", "T-3");
+        var raised = (await site.GetAlarms(includeClosed: true)).OrderBy(a => a.Room, StringComparer.Ordinal).Select(a => a.Id).ToList();
+        await site.Acknowledge(raised[0], "commander");
+        await site.Resolve(raised[1], "chief", "误报");
+        var before = await site.GetAlarms(includeClosed: true);
+
+        await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.Equal(before, await site.GetAlarms(includeClosed: true));
+        // The new activation goes on with the stored alarms: a step on one, a new one with an id of its own.
+        Assert.Equal(AlarmActionOutcome.Closed, (await site.Resolve(raised[1], "chief", null)).Outcome);
+        Assert.Equal(AlarmActionOutcome.Done, (await site.Resolve(raised[2], "chief", "已处理")).Outcome);
+        await site.RaiseAlarm(AlarmCauses.MetalDetector, "metal/r001", AlarmSeverity.Warning, "001", "T-4");
+        var after = await site.GetAlarms(includeClosed: true);
+        Assert.Equal(3, after.Count);
+        Assert.Equal(2, after.Single(a => a.Id == raised[0]).Count);
+        Assert.Equal(AlarmState.Acknowledged, after.Single(a => a.Id == raised[0]).State);
     }
 }

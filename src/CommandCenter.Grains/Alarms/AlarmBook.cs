@@ -15,7 +15,8 @@ namespace CommandCenter.Grains.Alarms;
 internal sealed class AlarmBook(string siteId, string idPrefix)
 {
     public const string System = "system";
-    private const int ClosedKept = 2_000;
+    /// <summary>Closed alarms kept per site (in memory and in storage), the oldest dropped first.</summary>
+    public const int ClosedKept = 500;
 
     private readonly Dictionary<string, AlarmEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlarmEntry> _unclosedByKey = new(StringComparer.Ordinal);
@@ -30,6 +31,9 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
     public int UnclosedCount => _unclosedByKey.Count - (_storm is null ? 0 : 1);
 
     public bool HasChanges => _changed.Count > 0;
+
+    /// <summary>Counts every change, so the site knows whether its stored book is behind.</summary>
+    public long Version { get; private set; }
 
     /// <summary>The causes that hold now for one scope (a device, or a site rule); causes of the scope not listed went away.</summary>
     public void SetConditions(string scope, IReadOnlyList<CauseHit> hits, DateTimeOffset now)
@@ -56,7 +60,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
                 {
                     entry.CauseActive = false;
                     entry.GoneSince = now;
-                    _changed.Add(entry);
+                    MarkChanged(entry);
                 }
             }
         }
@@ -84,7 +88,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
                 if (steps > (int)entry.Escalation)
                 {
                     entry.Escalation = (EscalationLevel)steps;
-                    _changed.Add(entry);
+                    MarkChanged(entry);
                 }
             }
         }
@@ -134,7 +138,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
         entry.Dispatched = new AlarmStep(by, now, null);
         entry.DispatchedTo = inspector;
         entry.State = AlarmState.Dispatched;
-        _changed.Add(entry);
+        MarkChanged(entry);
         return new AlarmActionResult(AlarmActionOutcome.Done, entry.ToView());
     }
 
@@ -212,7 +216,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
             entry.LastSeen = now;
             if (changed)
             {
-                _changed.Add(entry);
+                MarkChanged(entry);
             }
 
             return;
@@ -231,7 +235,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
 
         _byId[entry.Id] = entry;
         _unclosedByKey[entry.Key] = entry;
-        _changed.Add(entry);
+        MarkChanged(entry);
     }
 
     private void Storm(DateTimeOffset now, RuleThresholds thresholds)
@@ -247,7 +251,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
             {
                 member.AggregatedInto = _storm.Id;
                 member.AggregationChanged = true;
-                _changed.Add(member);
+                MarkChanged(member);
             }
         }
 
@@ -262,7 +266,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
             {
                 member.AggregatedInto = null;
                 member.AggregationChanged = true;
-                _changed.Add(member);
+                MarkChanged(member);
             }
 
             _storm.CauseActive = false;
@@ -278,7 +282,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
             _storm.Count = members.Count;
             _storm.LastSeen = now;
             _storm.Severity = members.Max(m => m.Severity);
-            _changed.Add(_storm);
+            MarkChanged(_storm);
         }
     }
 
@@ -293,7 +297,7 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
     {
         entry.Acknowledged = new AlarmStep(by, now, null);
         entry.State = AlarmState.Acknowledged;
-        _changed.Add(entry);
+        MarkChanged(entry);
     }
 
     private void ResolveOne(AlarmEntry entry, string by, string? note, DateTimeOffset now)
@@ -317,12 +321,57 @@ internal sealed class AlarmBook(string siteId, string idPrefix)
         entry.State = state;
         entry.Closed = step;
         _unclosedByKey.Remove(entry.Key);
-        _changed.Add(entry);
+        MarkChanged(entry);
         _closed.Enqueue(entry);
         while (_closed.Count > ClosedKept)
         {
             _byId.Remove(_closed.Dequeue().Id);
         }
+    }
+
+    private void MarkChanged(AlarmEntry entry)
+    {
+        _changed.Add(entry);
+        Version++;
+    }
+
+    /// <summary>The book as stored: unclosed alarms and the kept history, oldest first.</summary>
+    public AlarmBookState Snapshot() => new()
+    {
+        Alarms = _byId.Values.OrderBy(e => e.FirstSeen).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Select(e => new StoredAlarm(e.ToView(), e.Key, e.Sticky, e.GoneSince)).ToList(),
+        ActiveByScope = _activeByScope.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value.ToList(), StringComparer.Ordinal),
+        ResolvedWhileActive = [.. _resolvedWhileActive],
+        StormId = _storm?.Id,
+    };
+
+    /// <summary>
+    /// Takes up a stored book (a new activation). Its unclosed alarms count as changed, so the regions above
+    /// hear of them again even if they lost them too.
+    /// </summary>
+    public void Restore(AlarmBookState state)
+    {
+        foreach (var entry in state.Alarms.Select(AlarmEntry.From).OrderBy(e => e.Closed?.At))
+        {
+            _byId[entry.Id] = entry;
+            if (entry.IsClosed)
+            {
+                _closed.Enqueue(entry);
+            }
+            else
+            {
+                _unclosedByKey[entry.Key] = entry;
+                _changed.Add(entry);
+            }
+        }
+
+        foreach (var (scope, keys) in state.ActiveByScope)
+        {
+            _activeByScope[scope] = new HashSet<string>(keys, StringComparer.Ordinal);
+        }
+
+        _resolvedWhileActive.UnionWith(state.ResolvedWhileActive);
+        _storm = state.StormId is { } storm && _byId.TryGetValue(storm, out var found) && !found.IsClosed ? found : null;
     }
 
     private string NextId() => string.Create(CultureInfo.InvariantCulture, $"{idPrefix}-{++_sequence}");

@@ -51,6 +51,25 @@ internal sealed class AlarmEntry(string id, string siteId, CauseHit hit, bool st
 
     public bool IsClosed => State is AlarmState.Resolved or AlarmState.Cleared;
 
+    public static AlarmEntry From(StoredAlarm stored)
+    {
+        var v = stored.View;
+        return new AlarmEntry(v.Id, v.SiteId, new CauseHit(v.Cause, stored.Key, v.Severity, v.Room, v.DeviceId, v.Detail), stored.Sticky, v.FirstSeen)
+        {
+            State = v.State,
+            LastSeen = v.LastSeen,
+            Count = v.Count,
+            CauseActive = v.CauseActive,
+            GoneSince = stored.GoneSince,
+            Escalation = v.Escalation,
+            Acknowledged = v.Acknowledged,
+            Dispatched = v.Dispatched,
+            DispatchedTo = v.DispatchedTo,
+            Closed = v.Closed,
+            AggregatedInto = v.AggregatedInto,
+        };
+    }
+
     public AlarmView ToView() => new(Id, Cause, Severity, siteId, Room, DeviceId, State, FirstSeen, LastSeen, Count, Detail,
         CauseActive, Escalation, Acknowledged, Dispatched, DispatchedTo, Closed, AggregatedInto);
 }

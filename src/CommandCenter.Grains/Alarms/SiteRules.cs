@@ -9,7 +9,7 @@ namespace CommandCenter.Grains.Alarms;
 /// Runs a site's rules: device conditions on every device change and every tick, events as they come,
 /// site conditions and the book's sweep on every tick. Plain C#, so a test drives it without a silo.
 /// </summary>
-internal sealed class SiteRules(string siteId, string idPrefix)
+internal sealed class SiteRules(string siteId, string idPrefix, bool enabled = true)
 {
     private static readonly IDeviceRule[] DeviceRules = [new DeviceOfflineRule(), new JammerRule(), new ClockRule(), new CameraRule()];
     private static readonly IEventRule[] EventRules = [new IdentityRule(), new MetalDetectorRule(), new VaultDoorRule()];
@@ -27,6 +27,20 @@ internal sealed class SiteRules(string siteId, string idPrefix)
     public ExamTimeline Timeline => _timeline;
 
     public RuleContext Context(DateTimeOffset now) => new(now, Plan, _timeline);
+
+    /// <summary>What the site stores of its rules: the alarm book and the zero-reports received.</summary>
+    public AlarmBookState Snapshot()
+    {
+        var state = Book.Snapshot();
+        state.ZeroReports = [.. Facts.ZeroReports];
+        return state;
+    }
+
+    public void Restore(AlarmBookState state)
+    {
+        Book.Restore(state);
+        Facts.ZeroReports.UnionWith(state.ZeroReports);
+    }
 
     public void ApplyPlan(SitePlan? plan, DateTimeOffset now)
     {
@@ -52,6 +66,11 @@ internal sealed class SiteRules(string siteId, string idPrefix)
         }
 
         Facts.Online = online;
+        if (!enabled)
+        {
+            return;
+        }
+
         Book.SetConditions("site/" + nameof(AgentOfflineRule), CheckSite(new AgentOfflineRule(), Context(now)), now);
     }
 
@@ -65,7 +84,7 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void OnDevices(IReadOnlyList<DeviceView> changed, DateTimeOffset now)
     {
-        if (changed.Count == 0)
+        if (changed.Count == 0 || !enabled)
         {
             return;
         }
@@ -104,7 +123,7 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void OnEvents(IReadOnlyList<EventView> events, DateTimeOffset now)
     {
-        if (events.Count == 0)
+        if (events.Count == 0 || !enabled)
         {
             return;
         }
@@ -127,6 +146,12 @@ internal sealed class SiteRules(string siteId, string idPrefix)
 
     public void Tick(DateTimeOffset now)
     {
+        if (!enabled)
+        {
+            Book.Sweep(now, Context(now).Thresholds);
+            return;
+        }
+
         var context = Context(now);
         foreach (var device in Facts.Devices.Values)
         {

@@ -22,9 +22,11 @@ namespace CommandCenter.Grains.Sites;
 internal sealed class SiteGrain(
     IOptions<LivenessOptions> liveness,
     IOptions<PushOptions> push,
+    IOptions<RulesOptions> rules,
     TimeProvider time,
     ILogger<SiteGrain> logger,
-    [PersistentState("site", StorageNames.Live)] IPersistentState<SiteState> state) : Grain, ISiteGrain
+    [PersistentState("site", StorageNames.Live)] IPersistentState<SiteState> state,
+    [PersistentState("alarms", StorageNames.Live)] IPersistentState<AlarmBookState> alarms) : Grain, ISiteGrain
 {
     private const int RecentEventCount = 50;
     private const int PersistedReportIds = 256;
@@ -53,6 +55,8 @@ internal sealed class SiteGrain(
     private DateTimeOffset? _presenceAt;
     private IHistorySink? _history;
     private DateTimeOffset _rolledUp;
+    private long _savedAlarmVersion;
+    private int _savedZeroReports;
 
     private Tally Tally => _holdersTotal + _own.Tally(asRoom: false) + FlowTotal
         + new Tally { SitesTotal = 1, SitesOnline = _online ? 1 : 0, AlarmsOpen = _rules.Book.UnclosedCount };
@@ -80,7 +84,7 @@ internal sealed class SiteGrain(
         _batch = new PushBatch(this, push.Value.FlushInterval, Flush);
         var now = time.GetUtcNow();
         // Alarm ids stay unique across activations: the prefix is the activation's time.
-        _rules = new SiteRules(_siteId, $"{_siteId}-{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}");
+        _rules = new SiteRules(_siteId, $"{_siteId}-{now.ToUnixTimeMilliseconds().ToString("x", CultureInfo.InvariantCulture)}", rules.Value.Enabled);
         var period = liveness.Value.StatusInterval;
         this.RegisterGrainTimer(async _ =>
         {
@@ -90,6 +94,7 @@ internal sealed class SiteGrain(
         }, new GrainTimerCreationOptions(period, period) { KeepAlive = false });
 
         Restore(state.State);
+        RestoreAlarms();
         _history = ServiceProvider.GetService<IHistorySink>();
 
         // The plan grain never calls a site, so asking it here cannot close a cycle.
@@ -127,6 +132,36 @@ internal sealed class SiteGrain(
         {
             _batch.MarkDirty();
         }
+    }
+
+    private void RestoreAlarms()
+    {
+        _rules.Restore(alarms.State);
+        _savedAlarmVersion = _rules.Book.Version;
+        _savedZeroReports = _rules.Facts.ZeroReports.Count;
+        if (_rules.Book.HasChanges)
+        {
+            _known = true;
+            _batch.MarkDirty();
+        }
+    }
+
+    // The alarm book (history included, bounded by AlarmBook.ClosedKept) is written when it changed: after a
+    // person's step before the call returns, otherwise with the next flush. A rule's alarm lost in a crash
+    // between two flushes comes back from the next check of its cause.
+    private async Task SaveAlarms()
+    {
+        var version = _rules.Book.Version;
+        var zeroReports = _rules.Facts.ZeroReports.Count;
+        if (version == _savedAlarmVersion && zeroReports == _savedZeroReports)
+        {
+            return;
+        }
+
+        alarms.State = _rules.Snapshot();
+        await alarms.WriteStateAsync();
+        _savedAlarmVersion = version;
+        _savedZeroReports = zeroReports;
     }
 
     // Written before the call returns, so what ingest acknowledged survives the silo. When storage
@@ -222,6 +257,7 @@ internal sealed class SiteGrain(
         var ev = new EventView(_siteId, null, "agent", null, $"report_{report.Type}", report.Ts, report.Session);
         Collect([], [ev]);
         await Save();
+        await SaveAlarms();
         _batch.MarkDirty();
         return true;
     }
@@ -325,12 +361,12 @@ internal sealed class SiteGrain(
 
     public Task<AlarmActionResult> Resolve(string alarmId, string by, string? note) => Act(b => b.Resolve(alarmId, by, note, time.GetUtcNow()));
 
-    public Task RaiseAlarm(string cause, string key, AlarmSeverity severity, string? room, string? detail)
+    public async Task RaiseAlarm(string cause, string key, AlarmSeverity severity, string? room, string? detail)
     {
         _known = true;
         _rules.Book.Raise(new CauseHit(cause, key, severity, room, null, detail), time.GetUtcNow());
         _batch.MarkDirty();
-        return Task.CompletedTask;
+        await SaveAlarms();
     }
 
     public Task ReportCameraConditions(CameraConditions conditions)
@@ -358,7 +394,7 @@ internal sealed class SiteGrain(
         return Task.CompletedTask;
     }
 
-    private Task<AlarmActionResult> Act(Func<AlarmBook, AlarmActionResult> action)
+    private async Task<AlarmActionResult> Act(Func<AlarmBook, AlarmActionResult> action)
     {
         var result = action(_rules.Book);
         if (_rules.Book.HasChanges)
@@ -366,7 +402,8 @@ internal sealed class SiteGrain(
             _batch.MarkDirty();
         }
 
-        return Task.FromResult(result);
+        await SaveAlarms();
+        return result;
     }
 
     private void UsePlan(SitePlan plan, DateTimeOffset now)
@@ -443,6 +480,16 @@ internal sealed class SiteGrain(
         _alarmsForSite.Clear();
         _alarmsForRegions.Clear();
         _rules.Book.TakeChanged(_alarmsForSite, _alarmsForRegions);
+        try
+        {
+            await SaveAlarms();
+        }
+        catch (Exception e)
+        {
+            // Tried again with the next flush; the push below must not wait for storage.
+            logger.LogWarning(e, "Site {SiteId}: alarms not stored", _siteId);
+        }
+
         var tally = Tally;
         if (tally != _reported)
         {

@@ -164,6 +164,7 @@ public static class UiText
         ["cause_MetalDetector"] = ("金属探测报警", "Metal detector alarm"),
         ["cause_CameraTampered"] = ("摄像头遮挡/破坏", "Camera tampered with"),
         ["cause_IncidentReported"] = ("突发事件报告", "Incident reported"),
+        ["cause_RuleAlarm"] = ("规则告警", "Rule alarm"),
         ["admin"] = ("账号管理", "Accounts"),
         ["custody"] = ("试卷流", "Paper custody"),
         ["where_is_bag"] = ("查找试卷袋", "Where is bag…"),

@@ -5,8 +5,11 @@ using CommandCenter.Contracts.Protocol;
 
 namespace CommandCenter.Server.Dashboard;
 
-/// <summary>One thing a commander must not miss: it flashes (banner, marker, sound) until dismissed or, when it is an alarm (<see cref="AlarmId"/>), acknowledged.</summary>
-public sealed record AlarmNotice(string Key, string SiteId, AlarmCause Cause, string? Detail, DateTimeOffset At, string? AlarmId = null);
+/// <summary>
+/// One thing a commander must not miss: it flashes (banner, marker, sound) until dismissed or, when it is an alarm
+/// (<see cref="AlarmId"/>), acknowledged. <see cref="Rule"/> names the alarm's cause when the alarm itself raised it.
+/// </summary>
+public sealed record AlarmNotice(string Key, string SiteId, AlarmCause Cause, string? Detail, DateTimeOffset At, string? AlarmId = null, string? Rule = null);
 
 public enum AlarmCause
 {
@@ -16,6 +19,8 @@ public enum AlarmCause
     MetalDetector,
     CameraTampered,
     IncidentReported,
+    /// <summary>An alarm no device fault or event announced: raised by a rule (zero-report missing, room not ready…).</summary>
+    RuleAlarm,
 }
 
 /// <summary>
@@ -35,7 +40,8 @@ public sealed class AlarmNotices
     // (an alarm may reach this browser a push after its site turned red) and do not flash again.
     private readonly Dictionary<string, DateTimeOffset> _dismissedUpTo = new(StringComparer.Ordinal);
     private DateTimeOffset _lastPush;
-    private readonly Dictionary<string, string> _unannounced = new(StringComparer.Ordinal);
+    // Notices an alarm of a device raised before its site turned red: the red site then raises no second notice.
+    private readonly Dictionary<string, string> _awaitingRed = new(StringComparer.Ordinal);
     private long _sequence;
 
     /// <summary>Newest first.</summary>
@@ -55,10 +61,10 @@ public sealed class AlarmNotices
         {
             var before = _lastStatus.GetValueOrDefault(site.SiteId, SiteStatus.Ok);
             _lastStatus[site.SiteId] = site.Status;
-            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm)
+            var announcedByAlarm = _awaitingRed.Remove(site.SiteId, out var key) && _active.Exists(n => n.Key == key);
+            if (site.Status == SiteStatus.Alarm && before != SiteStatus.Alarm && !announcedByAlarm)
             {
-                raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now,
-                    _unannounced.Remove(site.SiteId, out var alarmId) ? alarmId : null));
+                raised.Add(new AlarmNotice(NextKey(), site.SiteId, AlarmCause.SiteAlarm, null, now));
             }
         }
 
@@ -70,23 +76,30 @@ public sealed class AlarmNotices
             }
         }
 
+        Add(raised);
+        return raised;
+    }
+
+    private void Add(List<AlarmNotice> raised)
+    {
         _active.InsertRange(0, raised);
         if (_active.Count > Capacity)
         {
             Overflowed += _active.Count - Capacity;
             _active.RemoveRange(Capacity, _active.Count - Capacity);
         }
-
-        return raised;
     }
 
     /// <summary>
     /// Takes in alarm changes: a new open alarm lends its id to the notice that announced it (the site turning red, the failed
     /// identity check), so it can be acknowledged from the banner for everyone; an alarm acknowledged, dispatched or closed
-    /// anywhere takes its notice away. Alarms raise no notices of their own: the banner keeps its one notice per happening.
+    /// anywhere takes its notice away. An alarm nothing announced (a rule's: zero-report missing, room not ready, vault
+    /// door out of its window…, or a device's that came before its site turned red) raises a notice of its own; the
+    /// banner keeps one notice per happening. Returns the notices raised.
     /// </summary>
-    public void ObserveAlarms(IEnumerable<AlarmDto> alarms)
+    public IReadOnlyList<AlarmNotice> ObserveAlarms(IEnumerable<AlarmDto> alarms)
     {
+        var raised = new List<AlarmNotice>();
         foreach (var alarm in alarms)
         {
             if (alarm.State != AlarmState.Open || alarm.AggregatedInto is not null)
@@ -115,15 +128,25 @@ public sealed class AlarmNotices
                 continue;
             }
 
-            // Not announced yet: the site's notice (when it turns red) will carry it.
-            _unannounced[alarm.SiteId] = alarm.Id;
+            var own = new AlarmNotice(NextKey(), alarm.SiteId, AlarmCause.RuleAlarm,
+                string.Join(' ', new[] { alarm.Room, alarm.Detail }.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } detail ? detail : null,
+                alarm.FirstSeen, alarm.Id, alarm.Cause);
+            raised.Add(own);
+            if (alarm.DeviceId is not null && _lastStatus.GetValueOrDefault(alarm.SiteId) != SiteStatus.Alarm)
+            {
+                _awaitingRed[alarm.SiteId] = own.Key;
+            }
         }
+
+        Add(raised);
 
         if (_seenAlarms.Count > 10 * Capacity)
         {
             _seenAlarms.Clear();
             _seenAlarms.UnionWith(_active.Where(n => n.AlarmId is not null).Select(n => n.AlarmId!));
         }
+
+        return raised;
     }
 
     public void DismissAlarm(string alarmId) => _active.RemoveAll(n => n.AlarmId == alarmId);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CommandCenter.Grains;
+using CommandCenter.Grains.Alarms;
 using CommandCenter.Regions;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Broker;
@@ -10,6 +11,7 @@ using CommandCenter.Server.History;
 using CommandCenter.Server.Ingest;
 using CommandCenter.Server.Plan;
 using CommandCenter.Server.Push;
+using CommandCenter.Server.Reports;
 using CommandCenter.Server.Security;
 using CommandCenter.Server.Simulation;
 using CommandCenter.Server.Video;
@@ -60,6 +62,7 @@ public static class CommandCenterHosting
         app.MapSituationApi();
         app.MapPlanApi();
         app.MapAlarmApi();
+        app.MapSiteReportApi();
         app.MapCustodyApi();
         app.MapHistory();
         app.MapTelemetry();
@@ -75,6 +78,7 @@ public static class CommandCenterHosting
         builder.Services.AddSingleton<IValidateOptions<ClusterHostOptions>, ClusterHostOptionsValidator>();
         builder.Services.AddValidatedOptions<LivenessOptions>(builder.Configuration, IngestOptions.Section);
         builder.Services.AddValidatedOptions<PushOptions>(builder.Configuration, "Push");
+        builder.Services.AddValidatedOptions<RulesOptions>(builder.Configuration, RulesOptions.Section);
         builder.AddClusterProfile();
     }
 
@@ -110,6 +114,8 @@ public static class CommandCenterHosting
         builder.Services.AddOptions<PlanOptions>().Bind(builder.Configuration.GetSection(PlanOptions.Section));
         builder.Services.AddSingleton<PlanImporter>();
         builder.Services.AddSingleton<AlarmActions>();
+        builder.Services.AddSingleton<SiteReportDesk>();
+        builder.Services.AddSingleton<DashboardWriteLimit>();
         builder.Services.AddHostedService<PlanStartupImport>();
     }
 

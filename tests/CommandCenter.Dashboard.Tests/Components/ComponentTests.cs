@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Bunit;
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Server.Api;
 using CommandCenter.Server.Components;
@@ -98,6 +99,24 @@ public sealed class ComponentTests : BunitContext
 
         var empty = Render<AlarmBanner>(p => p.Add(x => x.Notices, Array.Empty<AlarmNotice>()));
         Assert.Empty(empty.Markup.Trim());
+    }
+
+    [Fact]
+    public void A_rule_alarm_in_the_banner_says_which_rule_and_can_be_acknowledged()
+    {
+        var notice = new AlarmNotice("7", "43010201", AlarmCause.RuleAlarm, "2026-gk-yw", DateTimeOffset.UnixEpoch, "43010201-a-1", AlarmCauses.ZeroReportMissing);
+        string? acknowledged = null;
+        var banner = Render<AlarmBanner>(p => p
+            .Add(x => x.Notices, [notice])
+            .Add(x => x.CanAcknowledge, true)
+            .Add(x => x.OnAcknowledge, EventCallback.Factory.Create<string>(this, id => acknowledged = id)));
+
+        Assert.Contains("零报告未报 · 2026-gk-yw", banner.Markup);
+        banner.Find("button[data-ack='43010201-a-1']").Click();
+        Assert.Equal("43010201-a-1", acknowledged);
+
+        Language("en");
+        Assert.Contains("Zero-report missing", Render<AlarmBanner>(p => p.Add(x => x.Notices, [notice])).Markup);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using CommandCenter.Abstractions;
+using CommandCenter.Abstractions.Alarms;
 using CommandCenter.Abstractions.Security;
 using CommandCenter.Contracts.Protocol;
 using CommandCenter.Regions;
@@ -46,6 +47,46 @@ public sealed class DashboardLogicTests
         Assert.Empty(notices.FlashingSites);
         Assert.Single(notices.Observe([Site("43010201", new Tally { SitesOnline = 1 })], [], Now).Concat(notices.Observe([red], [], Now)));
     }
+
+    [Fact]
+    public void An_alarm_raised_only_by_a_rule_flashes_its_site_and_goes_when_acknowledged_elsewhere()
+    {
+        var notices = new AlarmNotices();
+        var green = Site("43010201", new Tally { SitesOnline = 1, DevicesOk = 5 });
+        notices.Observe([green], [], Now);
+        var zeroReport = Alarm("43010201-a-1", AlarmCauses.ZeroReportMissing, room: null, deviceId: null, detail: "2026-gk-yw");
+
+        var raised = notices.ObserveAlarms([zeroReport]);
+
+        var notice = Assert.Single(raised);
+        Assert.Equal((AlarmCause.RuleAlarm, "43010201-a-1", AlarmCauses.ZeroReportMissing, "2026-gk-yw"), (notice.Cause, notice.AlarmId, notice.Rule, notice.Detail));
+        Assert.Equal(["43010201"], notices.FlashingSites);
+        Assert.Empty(notices.ObserveAlarms([zeroReport])); // the same alarm again: no second notice
+
+        notices.ObserveAlarms([zeroReport with { State = AlarmState.Acknowledged }]);
+        Assert.Empty(notices.Active);
+        Assert.Empty(notices.FlashingSites);
+    }
+
+    [Fact]
+    public void A_device_alarm_and_its_site_turning_red_make_one_notice_in_either_order()
+    {
+        var red = new Tally { SitesOnline = 1, DevicesFault = 1 };
+        var tallyFirst = new AlarmNotices();
+        tallyFirst.Observe([Site("43010201", red)], [], Now);
+        Assert.Empty(tallyFirst.ObserveAlarms([Alarm("43010201-a-1", AlarmCauses.JammerOff, "015", "r015-jammer", null)]));
+        Assert.Equal("43010201-a-1", Assert.Single(tallyFirst.Active).AlarmId);
+
+        var alarmFirst = new AlarmNotices();
+        alarmFirst.Observe([Site("43010201", new Tally { SitesOnline = 1 })], [], Now);
+        Assert.Single(alarmFirst.ObserveAlarms([Alarm("43010201-a-1", AlarmCauses.JammerOff, "015", "r015-jammer", null)]));
+        Assert.Empty(alarmFirst.Observe([Site("43010201", red)], [], Now));
+        Assert.Equal("43010201-a-1", Assert.Single(alarmFirst.Active).AlarmId);
+    }
+
+    private static AlarmDto Alarm(string id, string cause, string? room, string? deviceId, string? detail) =>
+        AlarmDto.From(new AlarmView(id, cause, AlarmSeverity.Alarm, "43010201", room, deviceId, AlarmState.Open, Now, Now, 1, detail, true,
+            EscalationLevel.County, null, null, null, null, null));
 
     [Fact]
     public void Open_notices_are_capped_and_the_overflow_counted()
