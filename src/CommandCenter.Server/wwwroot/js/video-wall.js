@@ -50,7 +50,9 @@ export function sync(root) {
         const player = new window.CcLivePlayer(video, (s, detail) => {
             tile.dataset.state = s;
             const el = state();
-            if (el) el.textContent = s === 'playing' ? '' : s + (detail ? ': ' + detail : '');
+            // The player's states in the page's language (data-word-* on the root); the server's reason stays as it said it.
+            const word = root.dataset['word' + s.charAt(0).toUpperCase() + s.slice(1)] || s;
+            if (el) el.textContent = s === 'playing' ? '' : word + (detail ? ': ' + detail : '');
         });
         players.set(tile, { cameraId: want, player });
         player.play(want);
