@@ -3,7 +3,7 @@ namespace CommandCenter.Server.Components.Reports;
 /// <summary>The site chief's report screen's words, zh-CN first and English beside, chosen like <see cref="UiText"/>.</summary>
 public static class ReportWords
 {
-    private static readonly Dictionary<string, (string Zh, string En)> Words = new(StringComparer.Ordinal)
+    private static readonly WordTable Words = new(new(StringComparer.Ordinal)
     {
         ["site_reports"] = ("考点报告", "Site reports"),
         ["site"] = ("考点", "Site"),
@@ -29,11 +29,11 @@ public static class ReportWords
         ["not_taken"] = ("未能提交，请稍后重试", "Not submitted; try again shortly"),
         ["throttled"] = ("提交过于频繁，请稍后再试", "Too many submissions; wait a minute"),
         ["no_plan"] = ("尚未导入考试计划：只能提交突发事件报告", "No exam plan imported yet: only incident reports can be filed"),
-    };
+    });
 
-    public static string W(string key) => Words.TryGetValue(key, out var w) ? (UiText.IsEnglish ? w.En : w.Zh) : key;
+    public static string W(string key) => Words[key];
 
-    public static string W(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, W(key), args);
+    public static string W(string key, params object[] args) => Words.Format(key, args);
 
     public static IEnumerable<string> Keys => Words.Keys;
 }

@@ -3,7 +3,7 @@ namespace CommandCenter.Server.Components.Video;
 /// <summary>The video wall's words, zh-CN first and English beside, chosen like <see cref="UiText"/>.</summary>
 public static class VideoWords
 {
-    private static readonly Dictionary<string, (string Zh, string En)> Words = new(StringComparer.Ordinal)
+    private static readonly WordTable Words = new(new(StringComparer.Ordinal)
     {
         ["video_wall"] = ("视频墙", "Video wall"),
         ["monitor"] = ("监视器", "Monitor"),
@@ -51,11 +51,11 @@ public static class VideoWords
         ["send_to_wall"] = ("送上视频墙", "Send to the wall"),
         ["sent_to"] = ("已放入 {0} 第 {1} 格", "On {0}, tile {1}"),
         ["open_on_wall"] = ("在视频墙打开", "Open on the wall"),
-    };
+    });
 
-    public static string W(string key) => Words.TryGetValue(key, out var w) ? (UiText.IsEnglish ? w.En : w.Zh) : key;
+    public static string W(string key) => Words[key];
 
-    public static string W(string key, params object[] args) => string.Format(System.Globalization.CultureInfo.CurrentCulture, W(key), args);
+    public static string W(string key, params object[] args) => Words.Format(key, args);
 
     public static IEnumerable<string> Keys => Words.Keys;
 }
