@@ -98,6 +98,8 @@ public sealed class WallEditingTests(VideoServer video) : IClassFixture<VideoSer
         await page.WaitForSelectorAsync("[data-tile='9'][data-source='assigned']", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
         var refusedBefore = await RefusedCount();
         await page.ClickAsync($"[data-add='{Cam(10)}']");
+        // The refusal arrives with the circuit's answer: wait for its text, not just for the message element.
+        await page.Locator(".cc-vw-message", new PageLocatorOptions { HasTextString = "已达上限" }).WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
         Assert.Contains("已达上限", await page.TextContentAsync(".cc-vw-message"));
         Assert.Equal(refusedBefore, await RefusedCount());
 

@@ -43,6 +43,8 @@ public sealed class WallPageTests(VideoServer video) : IClassFixture<VideoServer
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "video-wall-2x2-1920x1080.png") });
 
         await page.ClickAsync("[data-layout-button='3']");
+        // The layout changes after the circuit's round trip: wait for it rather than count at once.
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-tile]').length === 9", null, new PageWaitForFunctionOptions { Timeout = 10_000 });
         Assert.Equal(9, await page.Locator("[data-tile]").CountAsync());
         await page.SetViewportSizeAsync(3840, 2160);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, "video-wall-3x3-3840x2160.png") });
