@@ -68,7 +68,9 @@ public sealed class SiloProcess : IAsyncDisposable
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         var silo = new SiloProcess(process, name, new Uri($"http://127.0.0.1:{httpPort}"));
-        await silo.WaitReady(TimeSpan.FromSeconds(60));
+        // Generous: after a full restart each silo first waits until the older incarnations still listed in
+        // Redis are declared dead, and on a loaded 2-core CI machine that alone can take over a minute.
+        await silo.WaitReady(TimeSpan.FromSeconds(180));
         return silo;
     }
 
