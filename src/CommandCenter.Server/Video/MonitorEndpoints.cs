@@ -17,24 +17,13 @@ internal static class MonitorEndpoints
 
         monitors.MapPut("/tiles/{tile:int}", async (string monitorId, int tile, TileRequest request, VideoWall wall, HttpContext http) =>
         {
-            if (BadMonitor(monitorId) is { } bad)
+            if ((BadMonitor(monitorId) ?? BadCameraId(request)) is { } bad)
             {
                 return bad;
             }
 
-            if (!CameraIds.TryParse(request.CameraId, out _, out _))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cameraId"] = ["a camera id: {siteId}.{deviceId}"] });
-            }
-
             var outcome = await wall.Assign(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, tile, request.CameraId!);
-            return outcome.Status switch
-            {
-                200 => Results.Ok(Redact(outcome.View!, AccessScope.Of(http.User))),
-                409 => Results.Problem(outcome.Problem, statusCode: 409, title: "At most 9 feeds"),
-                403 => Api.SituationEndpoints.OutOfScope(http, $"camera {request.CameraId}"),
-                _ => Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Camera not found"),
-            };
+            return AssignmentResult(outcome, http, request.CameraId!);
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         monitors.MapDelete("/tiles/{tile:int}", async (string monitorId, int tile, VideoWall wall, HttpContext http) =>
@@ -51,24 +40,13 @@ internal static class MonitorEndpoints
         // The next tile showing nothing of its own: what the site panel's "send to the wall" uses.
         monitors.MapPost("/tiles", async (string monitorId, TileRequest request, VideoWall wall, HttpContext http) =>
         {
-            if (BadMonitor(monitorId) is { } bad)
+            if ((BadMonitor(monitorId) ?? BadCameraId(request)) is { } bad)
             {
                 return bad;
             }
 
-            if (!CameraIds.TryParse(request.CameraId, out _, out _))
-            {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { ["cameraId"] = ["a camera id: {siteId}.{deviceId}"] });
-            }
-
             var outcome = await wall.AssignNextFree(http.User, http.Connection.RemoteIpAddress?.ToString(), monitorId, request.CameraId!);
-            return outcome.Status switch
-            {
-                200 => Results.Ok(Redact(outcome.View!, AccessScope.Of(http.User))),
-                409 => Results.Problem(outcome.Problem, statusCode: 409, title: "At most 9 feeds"),
-                403 => Api.SituationEndpoints.OutOfScope(http, $"camera {request.CameraId}"),
-                _ => Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Camera not found"),
-            };
+            return AssignmentResult(outcome, http, request.CameraId!);
         }).RequireRateLimiting(SecurityHosting.WriteLimit);
 
         monitors.MapPut("/tour", async (string monitorId, TourRequest request, VideoWall wall, HttpContext http) =>
@@ -153,6 +131,20 @@ internal static class MonitorEndpoints
         Identifiers.IsDeviceId(monitorId)
             ? null
             : Results.ValidationProblem(new Dictionary<string, string[]> { ["monitorId"] = ["1-64 letters, digits, '.', '_' or '-'"] });
+
+    private static IResult? BadCameraId(TileRequest request) =>
+        CameraIds.TryParse(request.CameraId, out _, out _)
+            ? null
+            : Results.ValidationProblem(new Dictionary<string, string[]> { ["cameraId"] = ["a camera id: {siteId}.{deviceId}"] });
+
+    /// <summary>A camera put on a tile (a chosen one or the next free): the wall's view, or why not.</summary>
+    private static IResult AssignmentResult(VideoWall.Outcome outcome, HttpContext http, string cameraId) => outcome.Status switch
+    {
+        200 => Results.Ok(Redact(outcome.View!, AccessScope.Of(http.User))),
+        409 => Results.Problem(outcome.Problem, statusCode: 409, title: "At most 9 feeds"),
+        403 => Api.SituationEndpoints.OutOfScope(http, $"camera {cameraId}"),
+        _ => Results.Problem(outcome.Problem, statusCode: outcome.Status, title: "Camera not found"),
+    };
 
     private static IResult? NotOperator(HttpContext http) =>
         AccessScope.Of(http.User).Role is null or Role.Auditor ? Api.SituationEndpoints.OutOfScope(http, "changing the video wall") : null;
